@@ -1,0 +1,62 @@
+"""Write a ``FeedFile`` as the source system would: CSV (csv module) or XLSX (openpyxl)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+from pathlib import Path
+
+from tipwh.generate.tables import FeedFile
+
+# openpyxl stamps the current time into docProps; a fixed time keeps files reproducible
+FIXED_XLSX_TIME = datetime(2020, 1, 1)
+
+
+def csv_bytes(header: list[str], rows: list[list[str]], *, delimiter: str = ",",
+              encoding: str = "utf-8", line_terminator: str = "\n", bom: bool = False) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator=line_terminator)
+    writer.writerow(header)
+    writer.writerows(rows)
+    data = buf.getvalue().encode(encoding)
+    return (b"\xef\xbb\xbf" + data) if bom else data
+
+
+def xlsx_bytes(header: list[str], rows: list[list[object]]) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    wb.properties.created = FIXED_XLSX_TIME
+    wb.properties.modified = FIXED_XLSX_TIME
+    ws = wb.create_sheet("Register")
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _normalise_zip(buf.getvalue())
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """Rewrite the XLSX zip with fixed member timestamps so the same rows give the same bytes."""
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2020, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def write(feed_file: FeedFile, root: Path) -> Path:
+    target = root / feed_file.feed / feed_file.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if feed_file.fmt == "xlsx":
+        target.write_bytes(xlsx_bytes(feed_file.header, feed_file.rows))
+    else:
+        target.write_bytes(csv_bytes(feed_file.header, feed_file.rows))
+    return target
