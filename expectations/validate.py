@@ -56,12 +56,33 @@ def _context():
     return ctx
 
 
+SHORT_NAMES = {
+    "expect_column_values_to_not_be_null": "required",
+    "expect_column_values_to_be_in_set": "allowed_values",
+    "expect_column_values_to_be_between": "in_range",
+    "expect_compound_columns_to_be_unique": "unique_key",
+    "expect_column_values_to_match_regex": "format",
+    "expect_column_pair_values_a_to_be_greater_than_b": "ordered",
+}
+
+
 def _rule_name(config) -> str:
+    """``<column>: <rule>``, e.g. ``session_date: parsable``, ``hours: in_range``."""
     kwargs = config.kwargs
     column = kwargs.get("column") or "+".join(
         c for c in kwargs.get("column_list", []) if c != "_file"
     ) or f"{kwargs.get('column_A')}>={kwargs.get('column_B')}"
-    return f"{column.removesuffix('__invalid')}: {config.type}"
+    if column.endswith("__invalid"):
+        return "row: field_count" if column == "_row__invalid" else (
+            f"{column.removesuffix('__invalid')}: parsable")
+    return f"{column}: {SHORT_NAMES.get(config.type, config.type)}"
+
+
+def _drop_cascades(failures: list[RowFailure]) -> list[RowFailure]:
+    """A value that failed to parse is null: its 'required' failure adds nothing."""
+    unparsed = {f.rule.split(":")[0] for f in failures if f.rule.endswith(": parsable")}
+    return [f for f in failures if not (f.rule.endswith(": required")
+                                        and f.rule.split(":")[0] in unparsed)]
 
 
 def validate(feed_name: str, frame: pd.DataFrame, as_of: date, batch_key: str) -> ValidationOutcome:
@@ -108,7 +129,6 @@ def validate(feed_name: str, frame: pd.DataFrame, as_of: date, batch_key: str) -
         for entry in indexes:
             idx = int(entry["_idx"])
             value = entry.get(column) if column else None
-            detail = str(value) if column.endswith("__invalid") else ""
-            rows[idx].append(RowFailure(rule, detail))
-    outcome.rows = dict(rows)
+            rows[idx].append(RowFailure(rule, "" if value is None else str(value)))
+    outcome.rows = {idx: _drop_cascades(failures) for idx, failures in rows.items()}
     return outcome

@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from expectations import validate
+from expectations import RowFailure, ValidationOutcome, validate
 from ingest import ledger
 from ingest.errors import FileRejected
 from ingest.feeds import FEEDS, LOAD_ORDER, output_columns
@@ -119,7 +119,7 @@ def _insert(con: duckdb.DuckDBPyConnection, feed_name: str, good: pd.DataFrame,
 
 
 def _quarantine_rows(con: duckdb.DuckDBPyConnection, feed_name: str, bad: pd.DataFrame,
-                     failures: dict[int, list[validate.RowFailure]], file: LandingFile,
+                     failures: dict[int, list[RowFailure]], file: LandingFile,
                      loaded_at: datetime) -> None:
     value_columns = [c for c in bad.columns if not c.endswith("__invalid") and not c.startswith("_")]
     records = []
@@ -139,6 +139,23 @@ def _date_columns_to_timestamps(feed_name: str, frame: pd.DataFrame) -> pd.DataF
         if typ == "date":
             frame[name] = pd.to_datetime(frame[name])
     return frame
+
+
+def validate_batch(con: duckdb.DuckDBPyConnection, feed_name: str,
+                   parsed: list[tuple[LandingFile, ParsedFile]],
+                   as_of: datetime) -> tuple[pd.DataFrame, ValidationOutcome]:
+    """Concatenate a feed's parsed files (``_file``, ``_idx``), add lookups, run its GX suite."""
+    frames = []
+    for number, (_, table) in enumerate(parsed):
+        frame = table.frame.copy()
+        frame["_file"] = number
+        frames.append(frame)
+    batch = pd.concat(frames, ignore_index=True)
+    batch["_idx"] = range(len(batch))
+    batch = _date_columns_to_timestamps(feed_name, batch)
+    batch = add_org_unit_flags(con, feed_name, batch)
+    batch_key = ",".join(file.sha256 for file, _ in parsed)
+    return batch, validate(feed_name, batch, as_of.date(), batch_key)
 
 
 def load_feed(con: duckdb.DuckDBPyConnection, feed_name: str, files: list[LandingFile],
@@ -165,17 +182,7 @@ def load_feed(con: duckdb.DuckDBPyConnection, feed_name: str, files: list[Landin
     if not parsed:
         return entries
 
-    frames = []
-    for number, (file, table) in enumerate(parsed):
-        frame = table.frame.copy()
-        frame["_file"] = number
-        frames.append(frame)
-    batch = pd.concat(frames, ignore_index=True)
-    batch["_idx"] = range(len(batch))
-    batch = _date_columns_to_timestamps(feed_name, batch)
-    batch = add_org_unit_flags(con, feed_name, batch)
-    batch_key = ",".join(file.sha256 for file, _ in parsed)
-    outcome = validate(feed_name, batch, as_of.date(), batch_key)
+    batch, outcome = validate_batch(con, feed_name, parsed, as_of)
 
     for number, (file, _) in enumerate(parsed):
         rows = batch[batch["_file"] == number]

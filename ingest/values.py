@@ -23,6 +23,15 @@ def is_null(text: str) -> bool:
 
 
 def parse_date(text: str, *, allow_serial: bool = False) -> date | None:
+    try:
+        return _parse_date(text, allow_serial)
+    except ValueError as exc:
+        message = str(exc)
+        raise ValueError(message if message.startswith("not a date") else
+                         f"not a date: {text.strip()!r} ({message})") from exc
+
+
+def _parse_date(text: str, allow_serial: bool) -> date | None:
     s = text.strip()
     if s.lower() in NULL_TOKENS:
         return None

@@ -1,1 +1,9 @@
-"""placeholder"""
+"""Monthly leadership reports: read the ``publish`` layer, render HTML with inline SVG charts.
+
+Never imports Airflow and never reads a mart directly: every figure comes from a publish
+table, where disclosure control has been applied.
+"""
+
+from reports.build import write_reports
+
+__all__ = ["write_reports"]

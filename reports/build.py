@@ -1,0 +1,172 @@
+"""Write a month's reports: one per region, a national overview, and an index with checksums.
+
+The output depends only on the publish layer and the month, so regenerating a month from
+the same warehouse reproduces the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from reports import svg
+from reports.data import NATION, CoverageRow, ReportData
+from reports.headline import Headline, sentences
+from tipwh.months import add_months, month_label, parse_month
+
+TREND_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class WrittenReport:
+    name: str
+    file: str
+    cutoff: str
+    sha256: str
+
+
+def _env() -> Environment:
+    return Environment(loader=PackageLoader("reports", "templates"),
+                       autoescape=select_autoescape(["html", "j2"]), keep_trailing_newline=True)
+
+
+def _headlines(now: CoverageRow | None, before: CoverageRow | None) -> list[Headline]:
+    def pair(attr: str) -> tuple[float | None, str | None, float | None]:
+        value = getattr(now, attr) if now else None
+        symbol = getattr(now, f"{attr}_symbol") if now else "[x]"
+        previous = getattr(before, attr) if before else None
+        return value, symbol, previous
+
+    return [
+        Headline("BTI training coverage", *pair("coverage_pct"), unit="%"),
+        Headline("Senior leader coverage", *pair("senior_leader_coverage_pct"), unit="%"),
+        Headline("Support and reception staff coverage", *pair("support_coverage_pct"), unit="%"),
+        Headline("Staff newly trained this month", *pair("newly_trained_staff"), unit=""),
+    ]
+
+
+def _trend(rows: list[CoverageRow], months: list[date], area_code: str) -> list[tuple[str, float | None]]:
+    by_month = {r.month_start: r for r in rows if r.area_code == area_code}
+    return [(m.strftime("%b %y"), by_month[m].coverage_pct if m in by_month else None)
+            for m in months]
+
+
+def _cutoff(rows: list[CoverageRow]) -> str:
+    return max((r.data_cutoff_at for r in rows), default=None).strftime("%Y-%m-%d %H:%M") if rows else "unknown"
+
+
+def _write(path: Path, html: str) -> str:
+    data = html.encode("utf-8")
+    path.write_bytes(data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def region_report(data: ReportData, env: Environment, first: date, months: list[date],
+                  code: str, name: str) -> str:
+    label = month_label(first)
+    units = [r for r in data.coverage([first], "org_unit", code) if r.headcount != 0]
+    region_rows = data.coverage(months, "region", code)
+    now = next((r for r in region_rows if r.month_start == first), None)
+    before = next((r for r in region_rows if r.month_start == add_months(first, -1)), None)
+    headlines = _headlines(now, before)
+    unit_bars = [svg.Bar(r.area_name, r.coverage_pct, r.coverage_pct_symbol) for r in units]
+    best = max((r for r in units if r.coverage_pct is not None), key=lambda r: r.coverage_pct,
+               default=None)
+    unit_title = (f"{best.area_name} leads {name} on BTI coverage at {best.coverage_pct:.0f}%"
+                  if best else f"BTI coverage by org unit in {name}")
+    trend = _trend(region_rows, months, code)
+    known = [v for _, v in trend if v is not None]
+    trend_title = (f"{name} coverage moved from {known[0]:.0f}% to {known[-1]:.0f}% in a year"
+                   if len(known) > 1 else f"{name} coverage over the last year")
+    return env.get_template("region.html.j2").render(
+        title=f"{name}: trauma-informed practice report, {label}",
+        month_label=label,
+        cutoff=_cutoff(region_rows),
+        headlines=headlines,
+        sentences=sentences(headlines, name),
+        unit_chart=svg.bar_chart(
+            "units", unit_bars, unit_title, "Staff with BTI training in the last 3 years (%)",
+            alt=f"Bar chart of BTI training coverage for {len(units)} org units in {name}, "
+                f"against a 100% target. Values are in the table below."),
+        trend_chart=svg.line_chart(
+            "trend", trend, trend_title, "Coverage (%)",
+            alt=f"Line chart of {name} BTI coverage for the 12 months to {label}."),
+        unit_rows=units,
+        region_rows=[r for r in region_rows if r.month_start == first],
+    )
+
+
+def national_report(data: ReportData, env: Environment, first: date, months: list[date]) -> str:
+    label = month_label(first)
+    regions = data.coverage([first], "region")
+    nation = data.coverage(months, "nation")
+    now = next((r for r in nation if r.month_start == first), None)
+    before = next((r for r in nation if r.month_start == add_months(first, -1)), None)
+    headlines = _headlines(now, before)
+    ranked = sorted((r for r in regions if r.coverage_pct is not None),
+                    key=lambda r: r.coverage_pct, reverse=True)
+    region_title = (f"{ranked[0].area_name} has the highest BTI coverage, {ranked[-1].area_name} "
+                    f"the lowest" if len(ranked) > 1 else "BTI coverage by region")
+    trend = _trend(nation, months, NATION)
+    return env.get_template("national.html.j2").render(
+        title=f"England and Wales: trauma-informed practice overview, {label}",
+        month_label=label,
+        cutoff=_cutoff(nation),
+        headlines=headlines,
+        sentences=sentences(headlines, "England and Wales"),
+        region_chart=svg.bar_chart(
+            "regions", [svg.Bar(r.area_name, r.coverage_pct, r.coverage_pct_symbol) for r in regions],
+            region_title, "Staff with BTI training in the last 3 years (%)",
+            alt=f"Bar chart comparing BTI training coverage across {len(regions)} regions "
+                "against a 100% target. Values are in the table below."),
+        trend_chart=svg.line_chart(
+            "trend", trend, "National BTI coverage over the last 12 months", "Coverage (%)",
+            alt=f"Line chart of national BTI coverage for the 12 months to {label}."),
+        region_rows=regions,
+        nation_rows=[r for r in nation if r.month_start == first],
+    )
+
+
+def write_reports(db_path: Path, month: str, out_root: Path,
+                  region: str | None = None) -> list[WrittenReport]:
+    """Write ``out_root/<month>/<region>.html``, ``national.html`` and ``index.html``."""
+    first = parse_month(month)
+    months = [add_months(first, -i) for i in reversed(range(TREND_MONTHS))]
+    out_dir = out_root / month_label(first)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    env = _env()
+    data = ReportData(db_path)
+    try:
+        all_regions = data.regions()
+        regions = [r for r in all_regions if region is None or r[0] == region]
+        if not regions:
+            raise ValueError(f"unknown region code {region!r}")
+        for code, name in regions:
+            html = region_report(data, env, first, months, code, name)
+            _write(out_dir / f"{code}.html", html)
+        if region is None:
+            _write(out_dir / "national.html", national_report(data, env, first, months))
+        cutoff = _cutoff(data.coverage([first], "nation"))
+    finally:
+        data.close()
+    names = {"national": "England and Wales (national overview)", **dict(all_regions)}
+    return write_index(out_dir, month_label(first), cutoff, names, env)
+
+
+def write_index(out_dir: Path, label: str, cutoff: str, names: dict[str, str],
+                env: Environment) -> list[WrittenReport]:
+    """Index every report in the month folder, including ones from earlier single-region runs."""
+    written = []
+    for stem, title in names.items():
+        path = out_dir / f"{stem}.html"
+        if path.exists():
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+            written.append(WrittenReport(title, path.name, cutoff, sha))
+    html = env.get_template("index.html.j2").render(
+        title=f"Trauma-informed practice reports, {label}", month_label=label, reports=written)
+    _write(out_dir / "index.html", html)
+    return written

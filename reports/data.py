@@ -1,0 +1,63 @@
+"""Read what a report needs from the publish layer of the published warehouse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+
+NATION = "ENW"
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    month_start: date
+    area_level: str
+    area_code: str
+    area_name: str
+    region_code: str | None
+    headcount: int | None
+    headcount_symbol: str | None
+    trained_staff: int | None
+    trained_staff_symbol: str | None
+    coverage_pct: float | None
+    coverage_pct_symbol: str | None
+    senior_leader_coverage_pct: float | None
+    senior_leader_coverage_pct_symbol: str | None
+    support_coverage_pct: float | None
+    support_coverage_pct_symbol: str | None
+    newly_trained_staff: int | None
+    newly_trained_staff_symbol: str | None
+    gap_to_target_pct: float | None
+    source_mart: str
+    data_cutoff_at: datetime
+
+
+class ReportData:
+    """One read-only connection to the published warehouse for a report run."""
+
+    def __init__(self, db_path: Path):
+        self.con = duckdb.connect(str(db_path), read_only=True)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def regions(self) -> list[tuple[str, str]]:
+        return self.con.execute(
+            "select distinct area_code, area_name from publish.pub_training_coverage "
+            "where area_level = 'region' order by area_code"
+        ).fetchall()
+
+    def coverage(self, months: list[date], area_level: str,
+                 region_code: str | None = None) -> list[CoverageRow]:
+        fields = ", ".join(CoverageRow.__dataclass_fields__)
+        sql = (f"select {fields} from publish.pub_training_coverage "
+               "where month_start in (select unnest(?)) and area_level = ?")
+        params: list[object] = [months, area_level]
+        if region_code is not None:
+            sql += " and (region_code = ? or area_code = ?)"
+            params += [region_code, region_code]
+        sql += " order by month_start, area_name, area_code"
+        return [CoverageRow(*row) for row in self.con.execute(sql, params).fetchall()]
