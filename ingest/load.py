@@ -108,12 +108,13 @@ def _insert(con: duckdb.DuckDBPyConnection, feed_name: str, good: pd.DataFrame,
     batch["_file_name"] = file.path.name
     batch["_loaded_at"] = loaded_at
     con.register("batch", batch)
+    # identifiers below come from the feed specs in ingest.feeds, never from file contents
     try:
         key_match = " and ".join(f"t.{k} = b.{k}" for k in feed.replace_key)
-        con.execute(f"delete from raw.{feed_name} as t where exists "
+        con.execute(f"delete from raw.{feed_name} as t where exists "  # noqa: S608
                     f"(select 1 from batch as b where {key_match})")
         names = ", ".join([*columns, "_file_sha256", "_file_name", "_row_number", "_loaded_at"])
-        con.execute(f"insert into raw.{feed_name} ({names}) select {names} from batch")
+        con.execute(f"insert into raw.{feed_name} ({names}) select {names} from batch")  # noqa: S608
     finally:
         con.unregister("batch")
 

@@ -56,7 +56,9 @@ def _trend(rows: list[CoverageRow], months: list[date], area_code: str) -> list[
 
 
 def _cutoff(rows: list[CoverageRow]) -> str:
-    return max((r.data_cutoff_at for r in rows), default=None).strftime("%Y-%m-%d %H:%M") if rows else "unknown"
+    if not rows:
+        return "unknown"
+    return max(r.data_cutoff_at for r in rows).strftime("%Y-%m-%d %H:%M")
 
 
 def _write(path: Path, html: str) -> str:

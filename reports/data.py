@@ -53,7 +53,8 @@ class ReportData:
     def coverage(self, months: list[date], area_level: str,
                  region_code: str | None = None) -> list[CoverageRow]:
         fields = ", ".join(CoverageRow.__dataclass_fields__)
-        sql = (f"select {fields} from publish.pub_training_coverage "
+        # fields are CoverageRow's attribute names; values go in as parameters
+        sql = (f"select {fields} from publish.pub_training_coverage "  # noqa: S608
                "where month_start in (select unnest(?)) and area_level = ?")
         params: list[object] = [months, area_level]
         if region_code is not None:

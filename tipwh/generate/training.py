@@ -81,7 +81,7 @@ def simulate(world: World, months: list[date],
             if staff.unit_on(last) is None:
                 continue
 
-            def day() -> date:
+            def day(first: date = first, last: date = last) -> date:
                 return first + timedelta(days=rng.randrange((last - first).days + 1))
 
             if staff.staff_number not in trained and rng.random() < 0.035:

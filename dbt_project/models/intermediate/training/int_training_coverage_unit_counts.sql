@@ -42,8 +42,8 @@ staff_at_month_end as (
 
     from months
     inner join staff
-        on staff.valid_from <= months.month_end
-        and (staff.valid_to is null or staff.valid_to >= months.month_end)
+        on months.month_end >= staff.valid_from
+            and (staff.valid_to is null or months.month_end <= staff.valid_to)
 
 ),
 
@@ -59,11 +59,15 @@ covered as (
 
     from staff_at_month_end
     inner join completions
-        on completions.staff_key = staff_at_month_end.staff_key
-        and completions.session_date <= staff_at_month_end.month_end
-        and completions.session_date
-        > staff_at_month_end.month_end - interval {{ var('bti_validity_years') }} year
-    group by all
+        on staff_at_month_end.staff_key = completions.staff_key
+            and staff_at_month_end.month_end >= completions.session_date
+            and completions.session_date
+            > staff_at_month_end.month_end - interval {{ var('bti_validity_years') }} year
+    group by
+        staff_at_month_end.month_start,
+        staff_at_month_end.staff_key,
+        staff_at_month_end.org_unit_code,
+        staff_at_month_end.role_group
 
 ),
 
@@ -75,11 +79,11 @@ covered_last_month as (
 
     from staff_at_month_end
     inner join completions
-        on completions.staff_key = staff_at_month_end.staff_key
-        and completions.session_date < staff_at_month_end.month_start
-        and completions.session_date
-        > staff_at_month_end.month_start - interval 1 day
-        - interval {{ var('bti_validity_years') }} year
+        on staff_at_month_end.staff_key = completions.staff_key
+            and staff_at_month_end.month_start > completions.session_date
+            and completions.session_date
+            > staff_at_month_end.month_start - interval 1 day
+            - interval {{ var('bti_validity_years') }} year
 
 ),
 
@@ -93,7 +97,7 @@ covered_flagged as (
     from covered
     left join covered_last_month
         on covered.month_start = covered_last_month.month_start
-        and covered.staff_key = covered_last_month.staff_key
+            and covered.staff_key = covered_last_month.staff_key
 
 ),
 
@@ -146,7 +150,7 @@ final as (
     from headcount_counts as h
     full outer join trained_counts as t
         on h.month_start = t.month_start
-        and h.org_unit_code = t.org_unit_code
+            and h.org_unit_code = t.org_unit_code
 
 )
 

@@ -18,9 +18,10 @@ bounds as (
 
 series as (
 
-    select cast(month_start as date) as month_start,
+    select cast(s.month_start as date) as month_start,
 
-    from bounds,
+    from bounds
+    cross join
         generate_series(date '2015-09-01', bounds.last_month, interval 1 month) as s (month_start)
 
 ),

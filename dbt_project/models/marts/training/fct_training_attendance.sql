@@ -35,8 +35,8 @@ final as (
     from training
     left join org_units
         on training.org_unit_code = org_units.org_unit_code
-        and training.session_date >= org_units.valid_from
-        and (org_units.valid_to is null or training.session_date <= org_units.valid_to)
+            and training.session_date >= org_units.valid_from
+            and (org_units.valid_to is null or training.session_date <= org_units.valid_to)
 
 )
 

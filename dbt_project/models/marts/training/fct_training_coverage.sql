@@ -66,7 +66,10 @@ region_level as (
     from unit_level
     inner join regions
         on unit_level.region_code = regions.region_code
-    group by all
+    group by
+        unit_level.month_start,
+        unit_level.region_code,
+        regions.region_name
 
 ),
 
@@ -94,9 +97,18 @@ nation_level as (
 all_levels as (
 
     select
-        month_start, area_level, area_code, area_name, region_code, headcount,
-        senior_leader_headcount, support_headcount, trained_staff, trained_senior_leaders,
-        trained_support_staff, newly_trained_staff,
+        month_start,
+        area_level,
+        area_code,
+        area_name,
+        region_code,
+        headcount,
+        senior_leader_headcount,
+        support_headcount,
+        trained_staff,
+        trained_senior_leaders,
+        trained_support_staff,
+        newly_trained_staff,
     from unit_level
     union all
     select * from region_level
@@ -127,9 +139,9 @@ final as (
         case
             when headcount > 0
                 then greatest(
-                    0.0,
-                    {{ var('coverage_target_pct') }} - {{ safe_pct('trained_staff', 'headcount') }}
-                )
+                        0.0,
+                        {{ var('coverage_target_pct') }} - {{ safe_pct('trained_staff', 'headcount') }}
+                    )
         end as gap_to_target_pct,
 
     from all_levels

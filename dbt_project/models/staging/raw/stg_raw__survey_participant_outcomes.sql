@@ -1,5 +1,6 @@
 {%- set items = [] -%}
-{%- for instrument, n in [('phq9', 9), ('gad7', 7), ('core10', 10), ('pcl5', 20), ('tsc40', 40), ('scs', 8)] -%}
+{%- set instruments = [('phq9', 9), ('gad7', 7), ('core10', 10), ('pcl5', 20), ('tsc40', 40), ('scs', 8)] -%}
+{%- for instrument, n in instruments -%}
     {%- for i in range(1, n + 1) -%}{%- do items.append(instrument ~ '_' ~ i) -%}{%- endfor -%}
 {%- endfor -%}
 with
@@ -20,7 +21,7 @@ renamed as (
         timepoint,
         cast(administered_date as date) as administered_date,
         {% for item in items -%}
-        {{ item }},
+            {{ item }},
         {% endfor -%}
         _file_sha256 as file_sha256,
         _loaded_at as loaded_at,

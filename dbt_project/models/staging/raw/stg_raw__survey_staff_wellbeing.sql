@@ -18,7 +18,7 @@ renamed as (
         clinical_supervision_access as has_clinical_supervision_access,
         supervision_last_3_months as had_supervision_last_3_months,
         {% for i in range(1, 31) -%}
-        proqol_{{ i }},
+            proqol_{{ i }},
         {% endfor -%}
         _loaded_at as loaded_at,
 
