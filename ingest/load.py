@@ -124,8 +124,7 @@ def _quarantine_rows(con: duckdb.DuckDBPyConnection, feed_name: str, bad: pd.Dat
                      loaded_at: datetime) -> None:
     value_columns = [c for c in bad.columns if not c.endswith("__invalid") and not c.startswith("_")]
     records = []
-    for row in bad.itertuples(index=False):
-        row_dict = row._asdict()
+    for row_dict in bad.to_dict("records"):
         checks = failures[int(row_dict["_idx"])]
         raw_values = {c: (None if pd.isna(row_dict[c]) else str(row_dict[c])) for c in value_columns}
         records.append((file.sha256, feed_name, file.path.name, int(row_dict["_row_number"]),

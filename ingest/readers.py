@@ -2,7 +2,8 @@
 
 Handles UTF-8 with or without BOM and Windows-1252, comma or semicolon delimiters, CRLF, quoted
 fields holding delimiters, quotes and newlines, blank trailing rows, and XLSX (dates come
-back as ISO text; numbers as text, so Excel serial dates reach the date parser intact).
+back as ISO text; numbers as text, so Excel serial dates reach the date parser intact;
+formulas as their own text, never evaluated, so ``=HYPERLINK(...)`` is data the rules see).
 Each row keeps its line (CSV) or sheet row (XLSX) number so errors can point at it.
 """
 
@@ -101,7 +102,7 @@ def read_xlsx(data: bytes) -> tuple[list[str], list[list[str]], list[int]]:
     from openpyxl import load_workbook
 
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a corrupt workbook
         raise FileRejected("readable", f"not a readable XLSX workbook: {exc}") from exc
     try:

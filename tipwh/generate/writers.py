@@ -39,7 +39,12 @@ def xlsx_bytes(header: list[str], rows: list[list[object]]) -> bytes:
 
 
 def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite the XLSX zip with fixed member timestamps so the same rows give the same bytes."""
+    """Rewrite the XLSX zip with fixed member timestamps so the same rows give the same bytes.
+
+    openpyxl stamps ``dcterms:modified`` with the wall clock at save time, whatever the
+    workbook properties say, so that field is pinned here too.
+    """
+    import re
     import zipfile
 
     src = zipfile.ZipFile(io.BytesIO(data))
@@ -48,7 +53,11 @@ def _normalise_zip(data: bytes) -> bytes:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(2020, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                                 rb"\g<1>2020-01-01T00:00:00Z\g<2>", content)
+            dst.writestr(fixed, content)
     return out.getvalue()
 
 
