@@ -77,3 +77,21 @@ def rollback(published: Path) -> Path:
     verify(candidate)
     _swap_in(candidate, published)
     return published
+
+
+def table_fingerprints(db_path: Path, schemas: tuple[str, ...] = ("marts", "publish")) -> dict[str, str]:
+    """An order-independent hash of every table in ``schemas``: equal hashes, equal contents."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        tables = con.execute(
+            "select table_schema, table_name from information_schema.tables "
+            "where table_schema in (select unnest(?)) and table_type = 'BASE TABLE' order by 1, 2",
+            [list(schemas)]).fetchall()
+        return {
+            f"{schema}.{table}": con.execute(
+                f'select md5(coalesce(string_agg(cast(t as varchar), chr(10) '  # noqa: S608
+                f'order by cast(t as varchar)), \'\')) from "{schema}"."{table}" as t').fetchone()[0]
+            for schema, table in tables
+        }
+    finally:
+        con.close()
