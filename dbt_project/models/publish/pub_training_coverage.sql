@@ -1,5 +1,11 @@
 -- Report-ready training coverage with disclosure control applied. Reports read this, never
 -- the mart; analysts who need exact values read fct_training_coverage.
+{%- set counts = ['headcount', 'trained_staff'] %}
+{%- set rates = [
+    ('coverage_pct', 'trained_staff', 'headcount'),
+    ('senior_leader_coverage_pct', 'trained_senior_leaders', 'senior_leader_headcount'),
+    ('support_coverage_pct', 'trained_support_staff', 'support_headcount'),
+] %}
 with
 
 coverage as (
@@ -22,21 +28,19 @@ final as (
         coverage.area_code,
         coverage.area_name,
         coverage.region_code,
-        {{ suppress_count('coverage.headcount') }} as headcount,
-        {{ count_symbol('coverage.headcount') }} as headcount_symbol,
-        {{ suppress_count('coverage.trained_staff') }} as trained_staff,
-        {{ count_symbol('coverage.trained_staff') }} as trained_staff_symbol,
-        {{ suppress_rate('coverage.coverage_pct', 'coverage.headcount') }} as coverage_pct,
-        {{ rate_symbol('coverage.headcount') }} as coverage_pct_symbol,
-        {{ suppress_rate('coverage.senior_leader_coverage_pct', 'coverage.senior_leader_headcount') }}
-            as senior_leader_coverage_pct,
-        {{ rate_symbol('coverage.senior_leader_headcount') }} as senior_leader_coverage_pct_symbol,
-        {{ suppress_rate('coverage.support_coverage_pct', 'coverage.support_headcount') }}
-            as support_coverage_pct,
-        {{ rate_symbol('coverage.support_headcount') }} as support_coverage_pct_symbol,
+        {% for count in counts -%}
+            {{ suppress_count('coverage.' ~ count) }} as {{ count }},
+            {{ count_symbol('coverage.' ~ count) }} as {{ count }}_symbol,
+        {% endfor -%}
+        {% for rate, numerator, denominator in rates -%}
+            {{ suppress_rate('coverage.' ~ rate, 'coverage.' ~ numerator, 'coverage.' ~ denominator) }}
+                as {{ rate }},
+            {{ rate_symbol('coverage.' ~ numerator, 'coverage.' ~ denominator) }} as {{ rate }}_symbol,
+        {% endfor -%}
         {{ suppress_count('coverage.newly_trained_staff') }} as newly_trained_staff,
         {{ count_symbol('coverage.newly_trained_staff') }} as newly_trained_staff_symbol,
-        {{ suppress_rate('coverage.gap_to_target_pct', 'coverage.headcount') }} as gap_to_target_pct,
+        {{ suppress_rate('coverage.gap_to_target_pct', 'coverage.trained_staff', 'coverage.headcount') }}
+            as gap_to_target_pct,
         'fct_training_coverage' as source_mart,
         cutoff.data_cutoff_at,
 
