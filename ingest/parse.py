@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ingest import values
+from ingest import survey_mapping, values
 from ingest.errors import FileRejected
 from ingest.feeds import FEEDS, Feed, output_columns
 from ingest.headers import map_header, snake
@@ -24,8 +24,6 @@ from ingest.readers import RawTable
 
 STAFF_NUMBER = re.compile(r"^SN\d{6}$")
 PRISON_NUMBER = re.compile(r"^[A-Z]\d{4}[A-Z]{2}$")
-ANSWER_LABELS = {"not at all": 0, "several days": 1, "more than half the days": 2,
-                 "nearly every day": 3}
 EXIT_CODES = [("releas", "RELEASED"), ("hdc", "RELEASED"), ("transfer", "TRANSFERRED"),
               ("moved", "TRANSFERRED"), ("health", "HEALTH"), ("clash", "CLASH"),
               ("too much", "CHOSE_TO_STOP"), ("not want", "CHOSE_TO_STOP"),
@@ -83,15 +81,23 @@ def _identifier(pattern: re.Pattern[str], kind: str, label: str, pseudo: Pseudon
     return parse
 
 
-def _item(cell: str) -> int | None:
-    label = cell.strip().lower()
-    if label in ANSWER_LABELS:
-        return ANSWER_LABELS[label]
-    return values.parse_int(cell)
+def _item_parser(item: str) -> Callable[[str], int | None]:
+    """Scores as numbers, or as the answer labels the survey's mapping file defines."""
+    labels = survey_mapping.answer_labels().get(item.split("_")[0], {})
+
+    def parse(cell: str) -> int | None:
+        label = cell.strip().lower()
+        if label in labels:
+            return labels[label]
+        return values.parse_int(cell)
+    return parse
 
 
 def parse_table(raw: RawTable, feed: Feed, pseudo: Pseudonymiser) -> ParsedFile:
-    mapping, unknown = map_header(raw.header, feed.canonical + feed.item_columns(), feed.aliases)
+    aliases = feed.aliases
+    if feed.name == "survey_participant_outcomes":
+        aliases = {**survey_mapping.header_aliases(), **aliases}
+    mapping, unknown = map_header(raw.header, feed.canonical + feed.item_columns(), aliases)
     present = set(mapping.values())
     missing = [c.name for c in feed.columns if c.required and c.name not in present]
     if missing:
@@ -151,7 +157,7 @@ def parse_table(raw: RawTable, feed: Feed, pseudo: Pseudonymiser) -> ParsedFile:
         data["age_band"] = [age_band(b, e) if b and e else None
                             for b, e in zip(dob, events, strict=True)]
     for item in feed.item_columns():
-        parsed, invalid = _parse_column(cells(item), _item, "not a score")
+        parsed, invalid = _parse_column(cells(item), _item_parser(item), "not a score")
         data[item] = parsed
         data[f"{item}__invalid"] = invalid
     frame = pd.DataFrame(data)
