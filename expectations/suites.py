@@ -118,6 +118,8 @@ def expectations_for(gx, feed_name: str, as_of: date) -> list:
     parsed = [name for name, _ in output_columns(feed)
               if name not in {"age_band", "exit_code"}]
     out: list = [gx.expectations.ExpectColumnValuesToBeNull(column="_row__invalid")]
+    if any(c.kind == "dob" for c in feed.columns):
+        parsed.append("date_of_birth")  # the age band's source: a bad one must not vanish
     out += [gx.expectations.ExpectColumnValuesToBeNull(column=f"{name}__invalid") for name in parsed]
     required = [renamed.get(c.name, c.name) for c in feed.columns
                 if c.kind not in {"drop", "dob", "exit_text"} and c.name not in nullable]

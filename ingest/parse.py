@@ -142,7 +142,9 @@ def parse_table(raw: RawTable, feed: Feed, pseudo: Pseudonymiser) -> ParsedFile:
             continue
         raw_cells = cells(col.name)
         if col.kind == "dob":
-            dob, invalid = _parse_column(raw_cells, values.parse_date, "not a date of birth")
+            dob, invalid = _parse_column(
+                raw_cells, lambda c: values.parse_date(c, allow_serial=allow_serial),
+                lambda e: f"date of birth: {e}")
             data["date_of_birth__invalid"] = invalid
             continue
         if col.kind == "exit_text":

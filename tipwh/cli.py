@@ -23,9 +23,17 @@ from tipwh.config import ConfigError, load_settings
 
 def _generate(args: argparse.Namespace) -> int:
     from tipwh.generate import generate
+    from tipwh.generate.faults import ALL_KINDS, FaultPlan
 
+    plan = None
+    if args.faults is not None:
+        kinds = args.fault_kinds.split(",") if args.fault_kinds else ALL_KINDS
+        plan = FaultPlan(args.faults, [k.strip() for k in kinds if k.strip()])
     result = generate(args.month, Path(args.out), seed=args.seed, scale=args.scale,
-                      history_months=args.history)
+                      history_months=args.history, faults=plan)
+    if plan:
+        print(f"injected {len(result.manifest['faults'])} faults "
+              f"(see {Path(args.out) / '_manifest.json'})")
     rows = sum(f["rows"] for f in result.manifest["files"])
     print(f"wrote {len(result.manifest['files'])} files ({rows:,} rows) for "
           f"{result.manifest['first_month']}..{args.month} under {args.out}")
@@ -112,6 +120,9 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--seed", type=int, default=42)
     g.add_argument("--scale", type=float, default=1.0)
     g.add_argument("--history", type=int, default=11, help="months of history before --month")
+    g.add_argument("--faults", type=float, metavar="RATE",
+                   help="inject every quirk and bad-input kind; row faults at this rate")
+    g.add_argument("--fault-kinds", help="comma-separated kinds to inject (default: all)")
     g.set_defaults(func=_generate)
     ld = sub.add_parser("load", help="validate and load every new landing file")
     ld.add_argument("--as-of", help="logical time of the load (default: now)")

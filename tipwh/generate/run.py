@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tipwh.generate import programmes, reference_feeds, staff_surveys, training, writers
+from tipwh.generate.faults import FaultPlan, expected_outcomes, inject
 from tipwh.generate.programmes import Enrolment
 from tipwh.generate.tables import FeedFile
 from tipwh.generate.world import World, build_world
@@ -28,8 +29,8 @@ class GenerationResult:
     manifest: dict = field(default_factory=dict)
 
 
-def simulate(month: str, seed: int = 42, scale: float = 1.0,
-             history_months: int = 11) -> GenerationResult:
+def simulate(month: str, seed: int = 42, scale: float = 1.0, history_months: int = 11,
+             faults: FaultPlan | None = None) -> GenerationResult:
     """Build every feed file for ``month`` and the ``history_months`` before it, in memory."""
     if scale <= 0:
         raise ValueError("scale must be positive")
@@ -47,13 +48,16 @@ def simulate(month: str, seed: int = 42, scale: float = 1.0,
     files += programmes.survey_files(enrolments, months)
     files += staff_surveys.wellbeing_files(world, months, trained, supervised, rng)
     files += staff_surveys.lived_experience_files(world, months, scale, rng)
+    if faults is not None and faults.kinds:
+        # a separate stream, so the clean data is the same with or without faults
+        files = inject(files, faults, random.Random(f"{seed}-faults"))
     return GenerationResult(month, seed, scale, files, world, enrolments)
 
 
 def generate(month: str, out_dir: Path, seed: int = 42, scale: float = 1.0,
-             history_months: int = 11) -> GenerationResult:
+             history_months: int = 11, faults: FaultPlan | None = None) -> GenerationResult:
     """Write the generated files under ``out_dir/<feed>/`` and ``out_dir/_manifest.json``."""
-    result = simulate(month, seed, scale, history_months)
+    result = simulate(month, seed, scale, history_months, faults)
     entries = []
     for feed_file in result.files:
         path = writers.write(feed_file, out_dir)
@@ -70,7 +74,8 @@ def generate(month: str, out_dir: Path, seed: int = 42, scale: float = 1.0,
         "seed": seed,
         "scale": scale,
         "files": entries,
-        "faults": [],
+        "fault_rate": faults.rate if faults else 0.0,
+        "faults": expected_outcomes(result.files),
     }
     (out_dir / "_manifest.json").write_text(json.dumps(result.manifest, indent=2) + "\n")
     return result

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from tipwh.generate.tables import FeedFile
 
 # openpyxl stamps the current time into docProps; a fixed time keeps files reproducible
 FIXED_XLSX_TIME = datetime(2020, 1, 1)
+EXCEL_EPOCH = date(1899, 12, 30)
 
 
 def csv_bytes(header: list[str], rows: list[list[str]], *, delimiter: str = ",",
@@ -23,7 +24,9 @@ def csv_bytes(header: list[str], rows: list[list[str]], *, delimiter: str = ",",
     return (b"\xef\xbb\xbf" + data) if bom else data
 
 
-def xlsx_bytes(header: list[str], rows: list[list[object]]) -> bytes:
+def xlsx_bytes(header: list[str], rows: list[list[object]],
+               serial_date_columns: tuple[int, ...] = ()) -> bytes:
+    """A one-sheet workbook; ISO dates in ``serial_date_columns`` become Excel serial numbers."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
@@ -32,7 +35,13 @@ def xlsx_bytes(header: list[str], rows: list[list[object]]) -> bytes:
     ws = wb.create_sheet("Register")
     ws.append(header)
     for row in rows:
-        ws.append(row)
+        cells = list(row)
+        for i in serial_date_columns:
+            try:
+                cells[i] = (date.fromisoformat(cells[i]) - EXCEL_EPOCH).days
+            except ValueError:  # blank, or a deliberately bad date: stays as text
+                pass
+        ws.append(cells)
     buf = io.BytesIO()
     wb.save(buf)
     return _normalise_zip(buf.getvalue())
@@ -61,11 +70,19 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def file_bytes(feed_file: FeedFile) -> bytes:
+    if feed_file.raw is not None:
+        return feed_file.raw
+    if feed_file.fmt == "xlsx":
+        return xlsx_bytes(feed_file.header, feed_file.rows, feed_file.serial_date_columns)
+    opts = feed_file.csv
+    rows = feed_file.rows + [[""] * len(feed_file.header)] * opts.blank_trailing_rows
+    return csv_bytes(feed_file.header, rows, delimiter=opts.delimiter, encoding=opts.encoding,
+                     line_terminator=opts.line_terminator, bom=opts.bom)
+
+
 def write(feed_file: FeedFile, root: Path) -> Path:
     target = root / feed_file.feed / feed_file.name
     target.parent.mkdir(parents=True, exist_ok=True)
-    if feed_file.fmt == "xlsx":
-        target.write_bytes(xlsx_bytes(feed_file.header, feed_file.rows))
-    else:
-        target.write_bytes(csv_bytes(feed_file.header, feed_file.rows))
+    target.write_bytes(file_bytes(feed_file))
     return target
