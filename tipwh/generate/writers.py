@@ -17,7 +17,11 @@ EXCEL_EPOCH = date(1899, 12, 30)
 def csv_bytes(header: list[str], rows: list[list[str]], *, delimiter: str = ",",
               encoding: str = "utf-8", line_terminator: str = "\n", bom: bool = False) -> bytes:
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=delimiter, lineterminator=line_terminator)
+    # csv quotes a field only for characters of its own line terminator: a bare CR inside a
+    # field under "\n" endings would be written unquoted and read back as a line break
+    bare_cr = "\r" not in line_terminator and any("\r" in c for r in rows for c in r)
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator=line_terminator,
+                        quoting=csv.QUOTE_ALL if bare_cr else csv.QUOTE_MINIMAL)
     writer.writerow(header)
     writer.writerows(rows)
     data = buf.getvalue().encode(encoding)
