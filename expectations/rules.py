@@ -34,3 +34,20 @@ def region_codes() -> list[str]:
 
 def womens_prisons() -> list[str]:
     return sorted(u.code for u in reference.org_units() if u.type == "PRISON" and u.female_estate)
+
+# row-count sanity: a file this many times smaller or larger than the median of the feed's
+# recent loads is rejected (a truncated export, or a full dump where a delta was expected)
+ROW_COUNT_RATIO = 20
+ROW_COUNT_MIN_HISTORY = 3
+ROW_COUNT_HISTORY = 12
+
+
+def row_count_problem(rows: int, history: list[int]) -> str | None:
+    """Why ``rows`` is implausible against the feed's recent row counts, or None."""
+    if len(history) < ROW_COUNT_MIN_HISTORY:
+        return None
+    median = sorted(history)[len(history) // 2]
+    if rows * ROW_COUNT_RATIO < median or rows > median * ROW_COUNT_RATIO:
+        return (f"{rows} rows against a median of {median} over the feed's last "
+                f"{len(history)} loads (allowed: within {ROW_COUNT_RATIO}x)")
+    return None

@@ -91,6 +91,7 @@ def _value_rules(gx, feed_name: str, as_of: date) -> list:
             _in_set(gx, "timepoint", rules.TIMEPOINTS),
             _in_set(gx, "programme_code", rules.PROGRAMMES),
             _between(gx, "administered_date", _day(rules.PROGRAMME_START), _day(as_of)),
+            _in_set(gx, "timepoints_in_order", [True]),
             *item_rules,
             _unique(gx, "participant_key", "group_id", "timepoint"),
         ]

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -85,19 +86,50 @@ def _drop_cascades(failures: list[RowFailure]) -> list[RowFailure]:
                                         and f.rule.split(":")[0] in unparsed)]
 
 
-def validate(feed_name: str, frame: pd.DataFrame, as_of: date, batch_key: str) -> ValidationOutcome:
-    """Validate ``frame`` (with ``_idx`` and ``_file`` columns) against the feed's suite."""
+RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["_idx"],
+                 "return_unexpected_index_query": False}
+
+
+def _docs_site(ctx, docs_dir: Path) -> str:
+    """A Data Docs site writing static pages under ``docs_dir`` (one per directory)."""
+    name = "tipwh_" + hashlib.sha256(str(docs_dir).encode()).hexdigest()[:8]
+    if name not in ctx.get_site_names():
+        ctx.add_data_docs_site(site_name=name, site_config={
+            "class_name": "SiteBuilder",
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend",
+                              "base_directory": str(docs_dir)},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        })
+    return name
+
+
+def _get_or_add(factory, name: str, make):
+    try:
+        return factory.get(name)
+    except Exception:  # GX raises different not-found errors per factory
+        return factory.add(make())
+
+
+def validate(feed_name: str, frame: pd.DataFrame, as_of: date, batch_key: str,
+             docs_dir: Path | None = None) -> ValidationOutcome:
+    """Validate ``frame`` (with ``_idx`` and ``_file`` columns) against the feed's suite.
+
+    With ``docs_dir`` the run goes through a GX Checkpoint whose UpdateDataDocsAction
+    writes the suite and the validation result into static Data Docs there.
+    """
     from expectations.suites import expectations_for
 
     gx = _gx()
     ctx = _context()
     suite_name = f"{feed_name}.{SUITE_VERSION}.{as_of.isoformat()}"
-    try:
-        suite = ctx.suites.get(suite_name)
-    except Exception:  # not yet built for this as_of date in this process
-        suite = ctx.suites.add(gx.ExpectationSuite(name=suite_name))
+
+    def make_suite():
+        suite = gx.ExpectationSuite(name=suite_name)
         for expectation in expectations_for(gx, feed_name, as_of):
             suite.add_expectation(expectation)
+        return suite
+
+    suite = _get_or_add(ctx.suites, suite_name, make_suite)
     source = ctx.data_sources.get("landing")
     try:
         asset = source.get_asset(feed_name)
@@ -107,11 +139,22 @@ def validate(feed_name: str, frame: pd.DataFrame, as_of: date, batch_key: str) -
         definition = asset.get_batch_definition("whole")
     except KeyError:
         definition = asset.add_batch_definition_whole_dataframe("whole")
-    batch = definition.get_batch(batch_parameters={"dataframe": frame})
-    result = batch.validate(suite, result_format={
-        "result_format": "COMPLETE", "unexpected_index_column_names": ["_idx"],
-        "return_unexpected_index_query": False,
-    })
+    if docs_dir is None:
+        batch = definition.get_batch(batch_parameters={"dataframe": frame})
+        result = batch.validate(suite, result_format=RESULT_FORMAT)
+    else:
+        from great_expectations.checkpoint import UpdateDataDocsAction
+
+        site = _docs_site(ctx, docs_dir)
+        validation = _get_or_add(ctx.validation_definitions, suite_name,
+                                 lambda: gx.ValidationDefinition(name=suite_name,
+                                                                 data=definition, suite=suite))
+        checkpoint = _get_or_add(ctx.checkpoints, f"{suite_name}.{site}", lambda: gx.Checkpoint(
+            name=f"{suite_name}.{site}", validation_definitions=[validation],
+            actions=[UpdateDataDocsAction(name="data_docs", site_names=[site])],
+            result_format=RESULT_FORMAT))
+        run = checkpoint.run(batch_parameters={"dataframe": frame})
+        result = next(iter(run.run_results.values()))
     digest = hashlib.sha256(f"{suite_name}|{batch_key}".encode()).hexdigest()[:16]
     outcome = ValidationOutcome(result_id=f"{feed_name}-{digest}", success=bool(result.success))
     rows: dict[int, list[RowFailure]] = defaultdict(list)

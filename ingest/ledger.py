@@ -94,3 +94,9 @@ def record(con: duckdb.DuckDBPyConnection, entry: LedgerEntry) -> None:
          entry.rows_loaded, entry.rows_quarantined, entry.outcome, entry.validation_result_id,
          entry.reason],
     )
+
+
+def recent_row_counts(con: duckdb.DuckDBPyConnection, feed: str, limit: int) -> list[int]:
+    return [r[0] for r in con.execute(
+        "select rows_read from raw.load_ledger where feed = ? and outcome <> 'rejected' "
+        "order by loaded_at desc, ledger_id desc limit ?", [feed, limit]).fetchall()]

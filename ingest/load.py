@@ -20,11 +20,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from expectations import RowFailure, ValidationOutcome, validate
+from expectations import RowFailure, ValidationOutcome, rules, validate
 from ingest import ledger
 from ingest.errors import FileRejected
 from ingest.feeds import FEEDS, LOAD_ORDER, output_columns
-from ingest.lookups import add_org_unit_flags
+from ingest.lookups import add_lookup_flags
 from ingest.parse import ParsedFile, detect_feed, parse_table
 from ingest.pseudonymise import Pseudonymiser
 from ingest.readers import read_bytes
@@ -142,8 +142,8 @@ def _date_columns_to_timestamps(feed_name: str, frame: pd.DataFrame) -> pd.DataF
 
 
 def validate_batch(con: duckdb.DuckDBPyConnection, feed_name: str,
-                   parsed: list[tuple[LandingFile, ParsedFile]],
-                   as_of: datetime) -> tuple[pd.DataFrame, ValidationOutcome]:
+                   parsed: list[tuple[LandingFile, ParsedFile]], as_of: datetime,
+                   docs_dir: Path | None = None) -> tuple[pd.DataFrame, ValidationOutcome]:
     """Concatenate a feed's parsed files (``_file``, ``_idx``), add lookups, run its GX suite."""
     frames = []
     for number, (_, table) in enumerate(parsed):
@@ -153,14 +153,14 @@ def validate_batch(con: duckdb.DuckDBPyConnection, feed_name: str,
     batch = pd.concat(frames, ignore_index=True)
     batch["_idx"] = range(len(batch))
     batch = _date_columns_to_timestamps(feed_name, batch)
-    batch = add_org_unit_flags(con, feed_name, batch)
+    batch = add_lookup_flags(con, feed_name, batch, as_of.date())
     batch_key = ",".join(file.sha256 for file, _ in parsed)
-    return batch, validate(feed_name, batch, as_of.date(), batch_key)
+    return batch, validate(feed_name, batch, as_of.date(), batch_key, docs_dir)
 
 
 def load_feed(con: duckdb.DuckDBPyConnection, feed_name: str, files: list[LandingFile],
               pseudo: Pseudonymiser, quarantine: Path, as_of: datetime,
-              max_bad_share: float) -> list[ledger.LedgerEntry]:
+              max_bad_share: float, docs_dir: Path | None = None) -> list[ledger.LedgerEntry]:
     entries: list[ledger.LedgerEntry] = []
     parsed: list[tuple[LandingFile, ParsedFile]] = []
 
@@ -173,16 +173,22 @@ def load_feed(con: duckdb.DuckDBPyConnection, feed_name: str, files: list[Landin
         ledger.record(con, entry)
         entries.append(entry)
 
+    history = ledger.recent_row_counts(con, feed_name, rules.ROW_COUNT_HISTORY)
     for file in files:
         try:
             _, table = _parse(file, pseudo)
-            parsed.append((file, table))
         except FileRejected as exc:
             reject(file, exc.rule, exc.detail, 0)
+            continue
+        problem = rules.row_count_problem(len(table.frame), history)
+        if problem:
+            reject(file, "row_count", problem, len(table.frame))
+        else:
+            parsed.append((file, table))
     if not parsed:
         return entries
 
-    batch, outcome = validate_batch(con, feed_name, parsed, as_of)
+    batch, outcome = validate_batch(con, feed_name, parsed, as_of, docs_dir)
 
     for number, (file, _) in enumerate(parsed):
         rows = batch[batch["_file"] == number]
@@ -219,7 +225,7 @@ def load_feed(con: duckdb.DuckDBPyConnection, feed_name: str, files: list[Landin
 
 def load_landing(db_path: Path, landing: Path, quarantine: Path, pseudo: Pseudonymiser,
                  as_of: datetime, max_bad_share: float = 0.05,
-                 feeds: list[str] | None = None) -> LoadSummary:
+                 feeds: list[str] | None = None, docs_dir: Path | None = None) -> LoadSummary:
     """Load all new landing files (optionally only some feeds) into ``db_path``'s raw layer."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
     summary = LoadSummary()
@@ -256,7 +262,7 @@ def load_landing(db_path: Path, landing: Path, quarantine: Path, pseudo: Pseudon
         for feed_name in feeds or LOAD_ORDER:
             if by_feed[feed_name]:
                 summary.entries += load_feed(con, feed_name, by_feed[feed_name], pseudo,
-                                             quarantine, as_of, max_bad_share)
+                                             quarantine, as_of, max_bad_share, docs_dir)
         con.execute("checkpoint")
     finally:
         con.close()

@@ -34,7 +34,7 @@ def load(settings: Settings, as_of: datetime, feeds: list[str] | None = None) ->
 
     summary = load_landing(settings.work_db, settings.landing, settings.quarantine,
                            Pseudonymiser(settings.pseudonym_key()), as_of,
-                           settings.max_bad_row_share, feeds)
+                           settings.max_bad_row_share, feeds, settings.gx_docs_dir)
     entries = summary.entries
     return LoadResult(
         files_loaded=sum(e.outcome == "loaded" for e in entries),

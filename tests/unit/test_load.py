@@ -182,3 +182,50 @@ def test_dry_run_names_the_file_rows_and_rules_and_writes_nothing(settings, pseu
     assert "rule course_code: allowed_values: 1 rows failed (file rows 8)" in text
     assert "REJECTED" in text
     assert not settings.work_db.exists()
+
+
+def test_loads_write_gx_data_docs(settings, pseudo, landing):
+    _write(landing, "training_logs", "t.csv", training.HEADER, [_training_row(1)])
+    docs = settings.gx_docs_dir
+    load_landing(settings.work_db, settings.landing, settings.quarantine, pseudo, AS_OF,
+                 settings.max_bad_row_share, docs_dir=docs)
+    assert (docs / "index.html").exists()
+    for feed in ["training_logs", "org_units"]:  # GX turns the suite name's dots into folders
+        assert (docs / "expectations" / feed / "v1" / "2026-11-01.html").exists()
+        assert list((docs / "validations" / feed).rglob("*.html"))
+
+
+SURVEY_HEADER = ["Prison Number", "Timepoint", "Administered Date", "Programme Code", "Group ID"]
+
+
+def _survey_rows(timepoints: list[tuple[str, str, str]]) -> tuple[list[str], list[list[str]]]:
+    from tipwh.reference import instruments
+
+    items = [c for inst in instruments() for c in inst.columns()]
+    rows = [[who, tp, day, "HEALING_TRAUMA", "SDI-20261001-01", *(["1"] * len(items))]
+            for who, tp, day in timepoints]
+    return SURVEY_HEADER + items, rows
+
+
+def test_post_before_pre_is_quarantined_even_across_files(settings, pseudo, landing):
+    header, rows = _survey_rows([(f"A{n:04d}BC", "PRE", "2026-10-01") for n in range(1, 40)])
+    _write(landing, "survey_participant_outcomes", "pre.csv", header, rows)
+    _load(settings, pseudo)
+    header, rows = _survey_rows([("A0001BC", "POST", "2026-09-20")]
+                                + [(f"A{n:04d}BC", "POST", "2026-10-20") for n in range(2, 40)])
+    _write(landing, "survey_participant_outcomes", "post.csv", header, rows)
+    _load(settings, pseudo)
+    failed = _query(settings, "select file_name, row_number, failed_checks from raw.quarantine")
+    assert len(failed) == 1 and failed[0][:2] == ("post.csv", 2)
+    assert "timepoints_in_order: allowed_values" in failed[0][2]
+
+
+def test_a_file_far_smaller_than_the_feeds_history_is_rejected(settings, pseudo, landing):
+    for month in range(1, 4):
+        rows = [_training_row(month * 100 + i, day=f"2026-0{month}-10") for i in range(40)]
+        _write(landing, "training_logs", f"m{month}.csv", training.HEADER, rows)
+        _load(settings, pseudo)
+    _write(landing, "training_logs", "tiny.csv", training.HEADER, [_training_row(999)])
+    summary = _load(settings, pseudo)
+    entry = next(e for e in summary.entries if e.file_name == "tiny.csv")
+    assert entry.outcome == "rejected" and entry.reason.startswith("row_count")

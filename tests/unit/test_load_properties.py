@@ -6,14 +6,17 @@ from __future__ import annotations
 from datetime import datetime
 
 import duckdb
-from hypothesis import HealthCheck, Phase, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, Phase, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from ingest.load import load_landing
 from ingest.pseudonymise import Pseudonymiser
 from tipwh.generate import training
 from tipwh.generate.writers import csv_bytes
 
-ORG = b"Org Unit Code,Name,Type,Region Code,Female Estate,Valid From,Valid To\nSDI,HMP Send,PRISON,N57,Y,2015-09-01,\n"
+ORG = (b"Org Unit Code,Name,Type,Region Code,Female Estate,Valid From,Valid To\n"
+       b"SDI,HMP Send,PRISON,N57,Y,2015-09-01,\n")
 junk = st.text(alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"),
                max_size=12)
 row = st.fixed_dictionaries({

@@ -100,7 +100,8 @@ def _col(f: FeedFile, header: str) -> int:
 
 
 def _dates(f: FeedFile) -> list[int]:
-    return [i for i, h in enumerate(f.base_header or f.header) if "Date" in h or h in {"Valid From", "Valid To"}]
+    headers = f.base_header or f.header
+    return [i for i, h in enumerate(headers) if "Date" in h or h in {"Valid From", "Valid To"}]
 
 
 def _convert_dates(f: FeedFile, fmt: Callable[[date], str]) -> None:
