@@ -114,7 +114,8 @@ def _enrol(rng: random.Random, used: set[str], prison: str, group_id: str,
         gain = rng.gauss(0.5, 1.0) if completed else rng.gauss(0.1, 1.0)
         post_latent = woman.severity - gain
         end = dates[5] if completed else dates[max(0, left_after - 1)]
-        enrolment.responses.append(("POST", end + timedelta(days=rng.randrange(0, 4)),
+        # at least a day after her last session, so always after the PRE (on or before start)
+        enrolment.responses.append(("POST", end + timedelta(days=rng.randrange(1, 5)),
                                     _survey(post_latent, rng)))
         if completed and rng.random() < 0.5:
             enrolment.responses.append(("FOLLOWUP_3M", end + timedelta(days=rng.randrange(85, 100)),
