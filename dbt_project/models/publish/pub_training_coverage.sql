@@ -1,11 +1,8 @@
 -- Report-ready training coverage with disclosure control applied. Reports read this, never
 -- the mart; analysts who need exact values read fct_training_coverage.
-{%- set counts = ['headcount', 'trained_staff'] %}
-{%- set rates = [
-    ('coverage_pct', 'trained_staff', 'headcount'),
-    ('senior_leader_coverage_pct', 'trained_senior_leaders', 'senior_leader_headcount'),
-    ('support_coverage_pct', 'trained_support_staff', 'support_headcount'),
-] %}
+{%- set counts = ['headcount', 'trained_staff', 'newly_trained_staff',
+                  'senior_leader_headcount', 'trained_senior_leaders',
+                  'support_headcount', 'trained_support_staff'] %}
 with
 
 coverage as (
@@ -20,31 +17,44 @@ cutoff as (
 
 ),
 
+flagged as (
+
+    select
+        *,
+        {{ suppression_flags(counts, ['month_start']) }}
+
+    from coverage
+
+),
+
 final as (
 
     select
-        coverage.month_start,
-        coverage.area_level,
-        coverage.area_code,
-        coverage.area_name,
-        coverage.region_code,
-        {% for count in counts -%}
-            {{ suppress_count('coverage.' ~ count) }} as {{ count }},
-            {{ count_symbol('coverage.' ~ count) }} as {{ count }}_symbol,
+        flagged.month_start,
+        flagged.area_level,
+        flagged.area_code,
+        flagged.area_name,
+        flagged.region_code,
+        {% for count in ['headcount', 'trained_staff'] -%}
+            {{ published_count(count) }} as {{ count }},
+            {{ hidden_symbol(count) }} as {{ count }}_symbol,
         {% endfor -%}
-        {% for rate, numerator, denominator in rates -%}
-            {{ suppress_rate('coverage.' ~ rate, 'coverage.' ~ numerator, 'coverage.' ~ denominator) }}
-                as {{ rate }},
-            {{ rate_symbol('coverage.' ~ numerator, 'coverage.' ~ denominator) }} as {{ rate }}_symbol,
-        {% endfor -%}
-        {{ suppress_count('coverage.newly_trained_staff') }} as newly_trained_staff,
-        {{ count_symbol('coverage.newly_trained_staff') }} as newly_trained_staff_symbol,
-        {{ suppress_rate('coverage.gap_to_target_pct', 'coverage.trained_staff', 'coverage.headcount') }}
-            as gap_to_target_pct,
+        {{ published_rate('coverage_pct', 'headcount', 'trained_staff') }} as coverage_pct,
+        {{ rate_symbol('headcount', 'trained_staff') }} as coverage_pct_symbol,
+        {{ published_rate('senior_leader_coverage_pct', 'senior_leader_headcount',
+                          'trained_senior_leaders') }} as senior_leader_coverage_pct,
+        {{ rate_symbol('senior_leader_headcount', 'trained_senior_leaders') }}
+            as senior_leader_coverage_pct_symbol,
+        {{ published_rate('support_coverage_pct', 'support_headcount', 'trained_support_staff') }}
+            as support_coverage_pct,
+        {{ rate_symbol('support_headcount', 'trained_support_staff') }} as support_coverage_pct_symbol,
+        {{ published_count('newly_trained_staff') }} as newly_trained_staff,
+        {{ hidden_symbol('newly_trained_staff') }} as newly_trained_staff_symbol,
+        {{ published_rate('gap_to_target_pct', 'headcount', 'trained_staff') }} as gap_to_target_pct,
         'fct_training_coverage' as source_mart,
         cutoff.data_cutoff_at,
 
-    from coverage
+    from flagged
     cross join cutoff
 
 )

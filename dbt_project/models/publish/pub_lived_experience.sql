@@ -1,0 +1,80 @@
+-- Report-ready lived experience with disclosure control: respondent counts protected, means
+-- and % agree withheld on fewer than 10 respondents.
+with
+
+experience as (
+
+    select * from {{ ref('fct_lived_experience') }}
+
+),
+
+org_units as (
+
+    select * from {{ ref('dim_org_unit') }}
+
+),
+
+cutoff as (
+
+    select * from {{ ref('int_data_cutoff') }}
+
+),
+
+unit_region as (
+
+    select
+        org_unit_code,
+        region_code,
+
+    from org_units
+    qualify row_number() over (partition by org_unit_code order by valid_from desc) = 1
+
+),
+
+located as (
+
+    select
+        experience.*,
+        case
+            when experience.area_level = 'org_unit' then unit_region.region_code
+            when experience.area_level = 'region' then experience.area_code
+        end as region_code,
+
+    from experience
+    left join unit_region
+        on experience.area_code = unit_region.org_unit_code
+
+),
+
+flagged as (
+
+    select
+        *,
+        {{ suppression_flags(['respondents'], ['wave', 'core_value']) }}
+
+    from located
+
+),
+
+final as (
+
+    select
+        flagged.wave,
+        flagged.area_level,
+        flagged.area_code,
+        flagged.region_code,
+        flagged.core_value,
+        {{ published_count('respondents') }} as respondents,
+        {{ hidden_symbol('respondents') }} as respondents_symbol,
+        {{ published_rate('mean_score', 'respondents') }} as mean_score,
+        {{ published_rate('pct_agree', 'respondents') }} as pct_agree,
+        {{ rate_symbol('respondents') }} as measures_symbol,
+        'fct_lived_experience' as source_mart,
+        cutoff.data_cutoff_at,
+
+    from flagged
+    cross join cutoff
+
+)
+
+select * from final

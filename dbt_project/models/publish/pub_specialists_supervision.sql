@@ -1,0 +1,86 @@
+-- Report-ready specialists and supervision with disclosure control. PDUs are not people and
+-- are shown as they are; counts of staff are protected.
+{%- set people = ['specialists', 'frontline_headcount', 'frontline_supervised'] %}
+with
+
+measures as (
+
+    select * from {{ ref('fct_specialists_supervision') }}
+
+),
+
+org_units as (
+
+    select * from {{ ref('dim_org_unit') }}
+
+),
+
+cutoff as (
+
+    select * from {{ ref('int_data_cutoff') }}
+
+),
+
+unit_region as (
+
+    select
+        org_unit_code,
+        region_code,
+
+    from org_units
+    qualify row_number() over (partition by org_unit_code order by valid_from desc) = 1
+
+),
+
+located as (
+
+    select
+        measures.*,
+        case
+            when measures.area_level = 'org_unit' then unit_region.region_code
+            when measures.area_level = 'region' then measures.area_code
+        end as region_code,
+
+    from measures
+    left join unit_region
+        on measures.area_code = unit_region.org_unit_code
+
+),
+
+flagged as (
+
+    select
+        *,
+        {{ suppression_flags(people, ['month_start']) }}
+
+    from located
+
+),
+
+final as (
+
+    select
+        flagged.month_start,
+        flagged.area_level,
+        flagged.area_code,
+        flagged.region_code,
+        {% for count in people -%}
+            {{ published_count(count) }} as {{ count }},
+            {{ hidden_symbol(count) }} as {{ count }}_symbol,
+        {% endfor -%}
+        flagged.specialist_grade_bands,
+        flagged.pdus_total,
+        flagged.pdus_with_specialist,
+        flagged.pct_pdus_with_specialist,
+        {{ published_rate('pct_frontline_supervised', 'frontline_headcount', 'frontline_supervised') }}
+            as pct_frontline_supervised,
+        {{ rate_symbol('frontline_headcount', 'frontline_supervised') }} as pct_frontline_supervised_symbol,
+        'fct_specialists_supervision' as source_mart,
+        cutoff.data_cutoff_at,
+
+    from flagged
+    cross join cutoff
+
+)
+
+select * from final

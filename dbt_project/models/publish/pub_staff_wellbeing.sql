@@ -1,0 +1,85 @@
+-- Report-ready staff wellbeing with disclosure control: response counts protected, means and
+-- percentages withheld on fewer than 10 responses.
+{%- set measures = ['mean_burnout', 'pct_high_burnout', 'mean_secondary_traumatic_stress',
+                    'pct_high_secondary_traumatic_stress', 'mean_compassion_satisfaction',
+                    'pct_high_compassion_satisfaction'] %}
+with
+
+wellbeing as (
+
+    select * from {{ ref('fct_staff_wellbeing_summary') }}
+
+),
+
+org_units as (
+
+    select * from {{ ref('dim_org_unit') }}
+
+),
+
+cutoff as (
+
+    select * from {{ ref('int_data_cutoff') }}
+
+),
+
+unit_region as (
+
+    select
+        org_unit_code,
+        region_code,
+
+    from org_units
+    qualify row_number() over (partition by org_unit_code order by valid_from desc) = 1
+
+),
+
+located as (
+
+    select
+        wellbeing.*,
+        case
+            when wellbeing.area_level = 'org_unit' then unit_region.region_code
+            when wellbeing.area_level = 'region' then wellbeing.area_code
+        end as region_code,
+
+    from wellbeing
+    left join unit_region
+        on wellbeing.area_code = unit_region.org_unit_code
+
+),
+
+flagged as (
+
+    select
+        *,
+        {{ suppression_flags(['responses'], ['wave', 'split']) }}
+
+    from located
+
+),
+
+final as (
+
+    select
+        flagged.wave,
+        flagged.area_level,
+        flagged.area_code,
+        flagged.region_code,
+        flagged.split,
+        {{ published_count('responses') }} as responses,
+        {{ hidden_symbol('responses') }} as responses_symbol,
+        {{ published_rate('response_rate_pct', 'responses') }} as response_rate_pct,
+        {% for measure in measures -%}
+            {{ published_rate(measure, 'responses') }} as {{ measure }},
+        {% endfor -%}
+        {{ rate_symbol('responses') }} as measures_symbol,
+        'fct_staff_wellbeing_summary' as source_mart,
+        cutoff.data_cutoff_at,
+
+    from flagged
+    cross join cutoff
+
+)
+
+select * from final
