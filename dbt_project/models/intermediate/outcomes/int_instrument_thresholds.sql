@@ -19,7 +19,8 @@ spread as (
 
     select
         instrument_code,
-        stddev_samp(pre_score) as sd_pre,
+        -- ordered, so the float sum (and every threshold) is the same on every run
+        stddev_samp(pre_score order by outcome_pair_id) as sd_pre,
         count(*) as n_pairs,
 
     from pairs

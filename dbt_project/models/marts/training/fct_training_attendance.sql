@@ -1,10 +1,21 @@
 -- One row per staff member per training session, attributed to the org unit version (and
--- so the region) valid on the session date.
+-- so the region) valid on the session date. Incremental: a nightly run reprocesses only rows
+-- loaded at or after the latest load already here (">=", so a corrected file loaded under
+-- the same logical time is never missed); delete+insert on the record id keeps it idempotent.
+{{ config(
+    materialized='incremental',
+    unique_key='training_record_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+) }}
 with
 
 training as (
 
     select * from {{ ref('stg_raw__training_logs') }}
+    {% if is_incremental() -%}
+        where loaded_at >= (select max(this.loaded_at) from {{ this }} as this)
+    {%- endif %}
 
 ),
 
@@ -31,6 +42,7 @@ final as (
         training.attendance_status = 'Completed' as is_completed,
         training.hours,
         training.provider,
+        training.loaded_at,
 
     from training
     left join org_units
