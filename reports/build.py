@@ -13,9 +13,10 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from reports import svg
+from reports import sections, svg
 from reports.data import NATION, CoverageRow, ReportData
 from reports.headline import Headline, sentences
+from reports.text import neutralise
 from tipwh.months import add_months, month_label, parse_month
 
 TREND_MONTHS = 12
@@ -30,8 +31,10 @@ class WrittenReport:
 
 
 def _env() -> Environment:
-    return Environment(loader=PackageLoader("reports", "templates"),
-                       autoescape=select_autoescape(["html", "j2"]), keep_trailing_newline=True)
+    env = Environment(loader=PackageLoader("reports", "templates"),
+                      autoescape=select_autoescape(["html", "j2"]), keep_trailing_newline=True)
+    env.filters["neutralise"] = neutralise
+    return env
 
 
 def _headlines(now: CoverageRow | None, before: CoverageRow | None) -> list[Headline]:
@@ -61,6 +64,33 @@ def _cutoff(rows: list[CoverageRow]) -> str:
     return max(r.data_cutoff_at for r in rows).strftime("%Y-%m-%d %H:%M")
 
 
+def _outcome_chart(outcomes: list[dict], area_name: str) -> str:
+    shown = [(o["instrument_name"], 100 * o["mean_pre"] / o["total_max"],
+              100 * o["mean_post"] / o["total_max"]) for o in outcomes if o["mean_pre"] is not None]
+    improved = sum(1 for o in outcomes if o["mean_change"] is not None
+                   and (o["mean_change"] < 0) == o["higher_is_worse"])
+    return svg.dumbbell_chart(
+        "outcomes", shown,
+        f"Women in {area_name} improved on {improved} of {len(shown)} measures after the programme",
+        "Mean score as % of the scale's maximum",
+        alt=f"Chart of mean PRE and POST scores for {len(shown)} outcome measures in {area_name}; "
+            "values and confidence intervals are in the table below.")
+
+
+def _sections(data: ReportData, first: date, code: str, name: str) -> dict:
+    con = data.con
+    programme = sections.programme(con, first, code)
+    return {
+        "specialists": sections.specialists(con, first, code),
+        "programme": programme,
+        "outcome_chart": _outcome_chart(programme.extra["outcomes"], name),
+        "wellbeing": sections.wellbeing(con, first, code),
+        "lived": sections.lived_experience(con, first, code),
+        "scorecard": sections.scorecard(con, first, code),
+        "freshness": sections.freshness(con, first),
+    }
+
+
 def _write(path: Path, html: str) -> str:
     data = html.encode("utf-8")
     path.write_bytes(data)
@@ -85,7 +115,7 @@ def region_report(data: ReportData, env: Environment, first: date, months: list[
     trend_title = (f"{name} coverage moved from {known[0]:.0f}% to {known[-1]:.0f}% in a year"
                    if len(known) > 1 else f"{name} coverage over the last year")
     return env.get_template("region.html.j2").render(
-        title=f"{name}: trauma-informed practice report, {label}",
+        title=f"{neutralise(name)}: trauma-informed practice report, {label}",
         month_label=label,
         cutoff=_cutoff(region_rows),
         headlines=headlines,
@@ -99,6 +129,8 @@ def region_report(data: ReportData, env: Environment, first: date, months: list[
             alt=f"Line chart of {name} BTI coverage for the 12 months to {label}."),
         unit_rows=units,
         region_rows=[r for r in region_rows if r.month_start == first],
+        area_name=name,
+        **_sections(data, first, code, name),
     )
 
 
@@ -130,6 +162,8 @@ def national_report(data: ReportData, env: Environment, first: date, months: lis
             alt=f"Line chart of national BTI coverage for the 12 months to {label}."),
         region_rows=regions,
         nation_rows=[r for r in nation if r.month_start == first],
+        area_name="England and Wales",
+        **_sections(data, first, NATION, "England and Wales"),
     )
 
 

@@ -62,3 +62,30 @@ class ReportData:
             params += [region_code, region_code]
         sql += " order by month_start, area_name, area_code"
         return [CoverageRow(*row) for row in self.con.execute(sql, params).fetchall()]
+
+
+PUBLISH_TABLES = {
+    "pub_training_coverage", "pub_programme_delivery", "pub_programme_outcomes",
+    "pub_specialists_supervision", "pub_staff_wellbeing", "pub_lived_experience",
+    "pub_enablers_scorecard", "pub_data_freshness",
+}
+
+
+def fetch(con: duckdb.DuckDBPyConnection, table: str, where: dict[str, object],
+          order_by: str) -> list[dict]:
+    """Rows of a publish table matching ``where`` (column = value), as dicts."""
+    if table not in PUBLISH_TABLES:
+        raise ValueError(f"reports read the publish layer only, not {table!r}")
+    clauses = " and ".join(f'"{column}" = ?' for column in where) or "true"
+    order = ", ".join(f'"{c.strip()}"' for c in order_by.split(","))
+    cur = con.execute(f"select * from publish.{table} where {clauses} order by {order}",  # noqa: S608
+                      list(where.values()))
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def instrument_directions(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, bool, int]]:
+    """Instrument code -> (name, higher_is_worse, total_max), from the reference seed."""
+    return {code: (name, bool(worse), int(top)) for code, name, worse, top in con.execute(
+        "select instrument_code, instrument_name, higher_is_worse, total_max "
+        "from reference.ref_instruments").fetchall()}

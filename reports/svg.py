@@ -7,7 +7,14 @@ page as markup. Suppressed values are drawn as a gap with their GSS symbol, neve
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
+from html import escape as _html_escape
+
+from reports.text import neutralise
+
+
+def escape(value: str) -> str:
+    """HTML-escaped, and never starting like a spreadsheet formula."""
+    return _html_escape(str(neutralise(value)))
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies
 BLUE = "#0072B2"
@@ -110,3 +117,36 @@ def line_chart(chart_id: str, points: list[tuple[str, float | None]], title: str
                  f'transform="rotate(-90 14 {top + plot_h / 2})" fill="#000">'
                  f"{escape(axis_label)}</text>")
     return _frame(chart_id, width, height, title, alt, "".join(parts))
+
+
+def dumbbell_chart(chart_id: str, items: list[tuple[str, float, float]], title: str,
+                   axis_label: str, alt: str = "") -> str:
+    """PRE (hollow circle) to POST (filled circle) per row, 0-100 scale; shapes survive greyscale."""
+    left, right, top, row = 230, 60, 50, 26
+    plot = 420
+    height = top + row * len(items) + 50
+    parts = [f'<circle cx="{left + 10}" cy="{top - 18}" r="5" fill="#ffffff" stroke="{GREY}" '
+             f'stroke-width="2"/><text x="{left + 20}" y="{top - 14}" font-size="12" '
+             f'fill="#000">PRE</text>',
+             f'<circle cx="{left + 70}" cy="{top - 18}" r="5" fill="{BLUE}"/>'
+             f'<text x="{left + 80}" y="{top - 14}" font-size="12" fill="#000">POST</text>']
+    for i, (label, pre, post) in enumerate(items):
+        y = top + i * row + row / 2
+        x1 = left + plot * max(0.0, min(1.0, pre / 100))
+        x2 = left + plot * max(0.0, min(1.0, post / 100))
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="12" text-anchor="end" '
+                     f'fill="#000">{escape(label[:38])}</text>')
+        parts.append(f'<line x1="{x1:.1f}" y1="{y:.1f}" x2="{x2:.1f}" y2="{y:.1f}" stroke="{GREY}" '
+                     f'stroke-width="2"/>')
+        parts.append(f'<circle cx="{x1:.1f}" cy="{y:.1f}" r="5" fill="#ffffff" stroke="{GREY}" '
+                     f'stroke-width="2"/>')
+        parts.append(f'<circle cx="{x2:.1f}" cy="{y:.1f}" r="5" fill="{BLUE}"/>')
+    base = top + row * len(items)
+    parts.append(f'<line x1="{left}" y1="{base}" x2="{left + plot}" y2="{base}" stroke="#000"/>')
+    for tick in range(0, 101, 25):
+        x = left + plot * tick / 100
+        parts.append(f'<text x="{x:.1f}" y="{base + 15}" font-size="11" text-anchor="middle" '
+                     f'fill="#000">{tick}</text>')
+    parts.append(f'<text x="{left + plot / 2}" y="{base + 34}" font-size="12" '
+                 f'text-anchor="middle" fill="#000">{escape(axis_label)}</text>')
+    return _frame(chart_id, left + plot + right, height, title, alt, "".join(parts))

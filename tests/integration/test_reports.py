@@ -1,0 +1,114 @@
+"""Reports for a generated month: every section, accessible structure, and hostile source text
+(script tags, formula strings in org unit names) shown only escaped and neutralised."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from tipwh import pipeline
+from tipwh.generate import generate
+from tipwh.generate.faults import FORMULAS, HOSTILE, FaultPlan
+
+pytestmark = pytest.mark.slow
+MONTH = "2026-09"
+SECTIONS = ["headline", "training-coverage", "specialists", "programmes", "wellbeing",
+            "scorecard", "data-quality", "methods"]
+
+
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.lang = None
+        self.headings: list[int] = []
+        self.ids: set[str] = set()
+        self.svgs = self.svg_titles = self.svg_descs = self.tables = self.table_headers = 0
+        self.cells: list[str] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        self.svgs += tag == "svg"
+        self.svg_titles += tag == "title" and bool(attrs.get("id", "").startswith("chart-title"))
+        self.svg_descs += tag == "desc"
+        self.tables += tag == "table"
+        self.table_headers += tag == "th"
+        if tag in {"td", "th"}:
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in {"td", "th"} and self._cell is not None:
+            self.cells.append("".join(self._cell).strip())
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    from tipwh.config import load_settings
+
+    home = tmp_path_factory.mktemp("reports")
+    settings = load_settings({"TIPWH_HOME": str(home), "TIPWH_PSEUDONYM_KEY": "z" * 32})
+    generate(MONTH, settings.landing, seed=51, scale=0.05, history_months=0,
+             faults=FaultPlan(1.0, ["hostile_text", "formula_text"]))
+    pipeline.load(settings, pipeline.as_of_for(MONTH))
+    pipeline.build(settings)
+    pipeline.publish(settings)
+    paths = pipeline.report(settings, MONTH)
+    return {p.name: p.read_text(encoding="utf-8") for p in paths} | {
+        "index.html": (settings.reports_dir / MONTH / "index.html").read_text(encoding="utf-8")}
+
+
+def test_every_report_has_every_section_and_accessible_structure(reports):
+    regional = [n for n in reports if n.startswith("N")]
+    assert len(regional) == 12 and "national.html" in reports
+    for name in [*regional, "national.html"]:
+        page = Page()
+        page.feed(reports[name])
+        assert page.lang == "en-GB", name
+        assert set(SECTIONS) <= page.ids, (name, set(SECTIONS) - page.ids)
+        assert page.headings[0] == 1 and page.headings.count(1) == 1, name
+        assert all(b - a <= 1 for a, b in zip(page.headings, page.headings[1:], strict=False)), name
+        assert page.svgs >= 2 and page.svg_titles == page.svgs == page.svg_descs, name
+        assert page.table_headers >= page.tables > 3, name
+        assert "[c]" in reports[name] or name == "national.html"
+
+
+def test_hostile_source_text_is_escaped_and_never_starts_a_cell_as_a_formula(reports):
+    html = "\n".join(reports.values())
+    for text in HOSTILE:
+        if "<" in text:
+            assert text not in html, text
+    from markupsafe import escape
+
+    shown = [t for t in HOSTILE if "<" in t and str(escape(t)) in html]
+    assert shown, "a hostile org unit name should appear, escaped"
+    cells = []
+    for body in reports.values():
+        page = Page()
+        page.feed(body)
+        cells += page.cells
+    formula_cells = [c for c in cells if any(f in c for f in FORMULAS[:3])]
+    assert formula_cells, "the formula-like names should be in the tables"
+    for cell in formula_cells:
+        assert not cell.startswith(("=", "+", "@")), cell
+        assert cell.startswith("'"), cell
+
+
+def test_the_index_lists_every_report_with_its_checksum(reports):
+    index = reports["index.html"]
+    for name, body in reports.items():
+        if name != "index.html":
+            assert hashlib.sha256(body.encode("utf-8")).hexdigest() in index, name
