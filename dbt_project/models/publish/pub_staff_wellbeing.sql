@@ -11,12 +11,6 @@ wellbeing as (
 
 ),
 
-org_units as (
-
-    select * from {{ ref('dim_org_unit') }}
-
-),
-
 cutoff as (
 
     select * from {{ ref('int_data_cutoff') }}
@@ -25,12 +19,7 @@ cutoff as (
 
 unit_region as (
 
-    select
-        org_unit_code,
-        region_code,
-
-    from org_units
-    qualify row_number() over (partition by org_unit_code order by valid_from desc) = 1
+    select * from {{ ref('int_org_units_latest') }}
 
 ),
 

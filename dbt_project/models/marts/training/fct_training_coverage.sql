@@ -8,12 +8,6 @@ unit_counts as (
 
 ),
 
-org_units as (
-
-    select * from {{ ref('dim_org_unit') }}
-
-),
-
 regions as (
 
     select * from {{ ref('dim_region') }}
@@ -22,13 +16,7 @@ regions as (
 
 latest_unit_version as (
 
-    select
-        org_unit_code,
-        org_unit_name,
-        region_code,
-
-    from org_units
-    qualify row_number() over (partition by org_unit_code order by valid_from desc) = 1
+    select * from {{ ref('int_org_units_latest') }}
 
 ),
 

@@ -41,13 +41,7 @@ months as (
 
 unit_region as (
 
-    select
-        org_unit_code,
-        org_unit_type,
-        region_code,
-
-    from org_units
-    qualify row_number() over (partition by org_unit_code order by valid_from desc) = 1
+    select * from {{ ref('int_org_units_latest') }}
 
 ),
 

@@ -15,20 +15,9 @@ headcount as (
 
 ),
 
-org_units as (
-
-    select * from {{ ref('dim_org_unit') }}
-
-),
-
 unit_region as (
 
-    select
-        org_unit_code,
-        region_code,
-
-    from org_units
-    qualify row_number() over (partition by org_unit_code order by valid_from desc) = 1
+    select * from {{ ref('int_org_units_latest') }}
 
 ),
 
