@@ -7,6 +7,7 @@
     tipwh build [--full-refresh]
     tipwh publish | tipwh rollback
     tipwh report --month 2026-10 [--region N52]
+    tipwh deliver --month 2026-10 [--dry-run]
     tipwh run --month 2026-10            (load, build, publish, report; no Airflow)
 """
 
@@ -97,6 +98,14 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _deliver(args: argparse.Namespace) -> int:
+    result = pipeline.deliver(load_settings(), args.month, args.dry_run)
+    for d in result.deliveries:
+        who = ", ".join(d.recipients) or "nobody"
+        print(f"{d.status:8} {d.report} -> {who}" + (f" ({d.error})" if d.error else ""))
+    return 1 if result.failed else 0
+
+
 def _run(args: argparse.Namespace) -> int:
     settings = load_settings()
     result = pipeline.load(settings, _as_of(args))
@@ -145,6 +154,10 @@ def parser() -> argparse.ArgumentParser:
     rp.add_argument("--month", required=True)
     rp.add_argument("--region")
     rp.set_defaults(func=_report)
+    dv = sub.add_parser("deliver", help="email each region's report to its own list")
+    dv.add_argument("--month", required=True)
+    dv.add_argument("--dry-run", action="store_true", help="show who would get what; send nothing")
+    dv.set_defaults(func=_deliver)
     rn = sub.add_parser("run", help="load, build, publish and report a month without Airflow")
     rn.add_argument("--month", required=True)
     rn.add_argument("--as-of")

@@ -28,6 +28,13 @@ class Settings:
     demo_mode: bool
     max_bad_row_share: float
     pseudonym_key_env: str | None
+    distribution_file: Path = PROJECT_ROOT / "config" / "distribution.example.yml"
+    smtp_host: str = "localhost"
+    smtp_port: int = 25
+    smtp_sender: str = "tip-reports@example.invalid"
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False
 
     @property
     def landing(self) -> Path:
@@ -101,4 +108,12 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         demo_mode=_flag(env.get("TIPWH_DEMO")),
         max_bad_row_share=share,
         pseudonym_key_env=env.get("TIPWH_PSEUDONYM_KEY") or None,
+        distribution_file=Path(env.get("TIPWH_DISTRIBUTION_FILE",
+                                       PROJECT_ROOT / "config" / "distribution.example.yml")),
+        smtp_host=env.get("TIPWH_SMTP_HOST", "localhost"),
+        smtp_port=int(env.get("TIPWH_SMTP_PORT", "25")),
+        smtp_sender=env.get("TIPWH_SMTP_FROM", "tip-reports@example.invalid"),
+        smtp_user=env.get("TIPWH_SMTP_USER") or None,
+        smtp_password=env.get("TIPWH_SMTP_PASSWORD") or None,
+        smtp_starttls=_flag(env.get("TIPWH_SMTP_STARTTLS")),
     )
