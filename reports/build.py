@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from reports import sections, svg
 from reports.data import NATION, CoverageRow, ReportData
 from reports.headline import Headline, sentences
+from reports.pdf import html_to_pdf
 from reports.text import neutralise
 from tipwh.months import add_months, month_label, parse_month
 
@@ -92,8 +93,10 @@ def _sections(data: ReportData, first: date, code: str, name: str) -> dict:
 
 
 def _write(path: Path, html: str) -> str:
+    """Write the HTML report and its PDF beside it."""
     data = html.encode("utf-8")
     path.write_bytes(data)
+    path.with_suffix(".pdf").write_bytes(html_to_pdf(html))
     return hashlib.sha256(data).hexdigest()
 
 
@@ -198,11 +201,12 @@ def write_index(out_dir: Path, label: str, cutoff: str, names: dict[str, str],
     """Index every report in the month folder, including ones from earlier single-region runs."""
     written = []
     for stem, title in names.items():
-        path = out_dir / f"{stem}.html"
-        if path.exists():
-            sha = hashlib.sha256(path.read_bytes()).hexdigest()
-            written.append(WrittenReport(title, path.name, cutoff, sha))
+        for path in (out_dir / f"{stem}.html", out_dir / f"{stem}.pdf"):
+            if path.exists():
+                sha = hashlib.sha256(path.read_bytes()).hexdigest()
+                kind = "PDF" if path.suffix == ".pdf" else "HTML"
+                written.append(WrittenReport(f"{title} ({kind})", path.name, cutoff, sha))
     html = env.get_template("index.html.j2").render(
         title=f"Trauma-informed practice reports, {label}", month_label=label, reports=written)
-    _write(out_dir / "index.html", html)
+    (out_dir / "index.html").write_bytes(html.encode("utf-8"))
     return written

@@ -69,9 +69,13 @@ def _message(month: str, report: Path, recipients: list[str], sender: str) -> Em
     msg["From"] = sender
     msg["To"] = ", ".join(recipients)
     msg.set_content(
-        f"The {month} trauma-informed practice report ({name}) is attached as a "
-        "self-contained HTML page: open it in any browser, or print it.\n\n"
+        f"The {month} trauma-informed practice report ({name}) is attached as a PDF and "
+        "as a self-contained HTML page that opens in any browser.\n\n"
         "Figures follow the disclosure control rule: [c] marks a suppressed value.\n")
+    pdf = report.with_suffix(".pdf")
+    if pdf.exists():
+        msg.add_attachment(pdf.read_bytes(), maintype="application", subtype="pdf",
+                           filename=f"tip-report-{month}-{report.stem}.pdf")
     msg.add_attachment(report.read_bytes(), maintype="text", subtype="html",
                        filename=f"tip-report-{month}-{report.stem}.html")
     return msg

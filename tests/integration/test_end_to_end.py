@@ -18,7 +18,8 @@ pytestmark = pytest.mark.slow
 
 def _reports(settings) -> dict[str, str]:
     folder = settings.reports_dir / MONTH
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.html"))}
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())
+            if p.suffix in {".html", ".pdf"}}
 
 
 def test_monthly_pipeline_through_airflow(settings):
@@ -36,7 +37,8 @@ def test_monthly_pipeline_through_airflow(settings):
     con.close()
     assert regions == 12
     names = set(_reports(settings))
-    assert len([n for n in names if n.startswith("N")]) == 12
+    assert len([n for n in names if n.startswith("N") and n.endswith(".html")]) == 12
+    assert len([n for n in names if n.startswith("N") and n.endswith(".pdf")]) == 12
     assert {"national.html", "index.html"} <= names
 
 

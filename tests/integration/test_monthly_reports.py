@@ -66,9 +66,33 @@ def reports(tmp_path_factory):
     pipeline.load(settings, pipeline.as_of_for(MONTH))
     pipeline.build(settings)
     pipeline.publish(settings)
-    paths = pipeline.report(settings, MONTH)
-    return {p.name: p.read_text(encoding="utf-8") for p in paths} | {
+    paths = [p for p in pipeline.report(settings, MONTH) if p.suffix == ".html"]
+    pages = {p.name: p.read_text(encoding="utf-8") for p in paths} | {
         "index.html": (settings.reports_dir / MONTH / "index.html").read_text(encoding="utf-8")}
+    return pages | {"_folder": settings.reports_dir / MONTH}
+
+
+PDF_SECTIONS = ["Headline", "Training coverage", "Specialists and supervision",
+                "Healing Trauma and Exploring Trauma", "Staff wellbeing and lived experience",
+                "Enablers scorecard", "Data quality", "Methods and definitions"]
+
+
+def test_every_report_has_a_pdf_with_every_section_on_real_pages(reports):
+    import pypdfium2
+    from pypdf import PdfReader
+
+    folder = reports["_folder"]
+    for name in [n for n in reports if n.endswith(".html") and n != "index.html"]:
+        pdf_path = folder / name.replace(".html", ".pdf")
+        text = " ".join(page.extract_text() for page in PdfReader(pdf_path).pages)
+        text = " ".join(text.split())
+        for heading in PDF_SECTIONS:
+            assert heading in text, (name, heading)
+        document = pypdfium2.PdfDocument(pdf_path)
+        assert len(document) >= 3
+        first = document[0].render(scale=0.5).to_pil().convert("L")
+        assert first.getextrema()[0] < 100, f"{name}: first page rendered blank"
+        document.close()
 
 
 def test_every_report_has_every_section_and_accessible_structure(reports):
@@ -87,7 +111,7 @@ def test_every_report_has_every_section_and_accessible_structure(reports):
 
 
 def test_hostile_source_text_is_escaped_and_never_starts_a_cell_as_a_formula(reports):
-    html = "\n".join(reports.values())
+    html = "\n".join(v for k, v in reports.items() if k.endswith(".html"))
     for text in HOSTILE:
         if "<" in text:
             assert text not in html, text
@@ -96,7 +120,7 @@ def test_hostile_source_text_is_escaped_and_never_starts_a_cell_as_a_formula(rep
     shown = [t for t in HOSTILE if "<" in t and str(escape(t)) in html]
     assert shown, "a hostile org unit name should appear, escaped"
     cells = []
-    for body in reports.values():
+    for body in (v for k, v in reports.items() if k.endswith(".html")):
         page = Page()
         page.feed(body)
         cells += page.cells
@@ -107,8 +131,10 @@ def test_hostile_source_text_is_escaped_and_never_starts_a_cell_as_a_formula(rep
         assert cell.startswith("'"), cell
 
 
-def test_the_index_lists_every_report_with_its_checksum(reports):
+def test_the_index_lists_every_report_and_pdf_with_its_checksum(reports):
     index = reports["index.html"]
-    for name, body in reports.items():
-        if name != "index.html":
-            assert hashlib.sha256(body.encode("utf-8")).hexdigest() in index, name
+    files = [p for p in reports["_folder"].iterdir() if p.suffix in {".html", ".pdf"}
+             and p.name != "index.html"]
+    assert len(files) == 26
+    for path in files:
+        assert hashlib.sha256(path.read_bytes()).hexdigest() in index, path.name

@@ -40,6 +40,7 @@ def month_dir(tmp_path):
     folder.mkdir()
     for stem in ["N03", "N57", "national", "index"]:
         (folder / f"{stem}.html").write_text(f"<html lang='en'><body>{stem} report</body></html>")
+        (folder / f"{stem}.pdf").write_bytes(f"%PDF-1.4 {stem}".encode())
     return folder
 
 
@@ -59,10 +60,13 @@ def test_each_region_gets_only_its_own_report(month_dir):
     assert [d.status for d in result.deliveries] == ["sent", "sent", "sent"]
     assert len(inbox.messages) == 3
     for recipients, message in inbox.messages:
-        attachment = next(p for p in message.walk() if p.get_filename())
-        stem = attachment.get_filename().removeprefix("tip-report-2026-10-").removesuffix(".html")
+        files = {p.get_filename(): p.get_payload(decode=True) for p in message.walk()
+                 if p.get_filename()}
+        html_name = next(n for n in files if n.endswith(".html"))
+        stem = html_name.removeprefix("tip-report-2026-10-").removesuffix(".html")
         assert recipients == LISTS[stem]
-        assert f"{stem} report" in attachment.get_payload(decode=True).decode()
+        assert f"{stem} report" in files[html_name].decode()
+        assert files[f"tip-report-2026-10-{stem}.pdf"] == f"%PDF-1.4 {stem}".encode()
     log = [json.loads(line) for line in (month_dir / "delivery_log.jsonl").read_text().splitlines()]
     assert {entry["report"]: entry["status"] for entry in log} == {
         "N03.html": "sent", "N57.html": "sent", "national.html": "sent"}
