@@ -138,3 +138,32 @@ def test_the_index_lists_every_report_and_pdf_with_its_checksum(reports):
     assert len(files) == 26
     for path in files:
         assert hashlib.sha256(path.read_bytes()).hexdigest() in index, path.name
+
+
+def _luminance(hex_colour: str) -> float:
+    digits = hex_colour[1:]
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    channels = [int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+HEX = r"#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b"
+
+
+def test_every_text_colour_meets_wcag_aa_contrast_on_white(reports):
+    colours = set()
+    for name, body in reports.items():
+        if not name.endswith(".html"):
+            continue
+        colours |= {c.lower() for c in re.findall(rf"(?<![-\w])color:\s*({HEX})", body)}
+        text_fills = re.findall(r'<text[^>]*?fill="([^"]*)"', body)
+        assert text_fills or name == "index.html", name
+        for fill in text_fills:
+            assert re.fullmatch(HEX, fill), (name, fill)
+            colours.add(fill.lower())
+    assert len(colours) >= 4
+    for colour in colours:
+        ratio = (1.0 + 0.05) / (_luminance(colour) + 0.05)
+        assert ratio >= 4.5, f"{colour} has contrast {ratio:.2f}:1 on white"
