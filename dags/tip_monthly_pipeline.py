@@ -10,8 +10,11 @@ Runs the whole month on the 1st at 06:00 (Europe/London) for the month just ende
    order; a failing test skips what depends on it).
 3. **publish_warehouse**: atomically replace `TIPWH_HOME/warehouse/tip.duckdb` (analysts'
    read-only copy), keeping the previous version for `tipwh rollback`.
-4. **write_reports**: the 12 regional reports, the national overview and the month index in
-   `TIPWH_HOME/reports/YYYY-MM/`.
+4. **write_reports**: the 12 regional reports, the national overview (HTML and PDF) and the
+   month index in `TIPWH_HOME/reports/YYYY-MM/`.
+5. **deliver_reports**: email each region's report to its own list over the `smtp_default`
+   connection; skipped, visibly, when no such connection exists (as in `make demo`). A
+   report already sent (same checksum, same list) is never sent again on a retry or rerun.
 
 Every step is keyed on the logical date (the report month is the month before it), so
 clearing and re-running a task gives the same warehouse and reports. One run at a time:
@@ -84,7 +87,30 @@ def tip_monthly_pipeline():
 
         return [str(p) for p in pipeline.report(load_settings(), _report_month())]
 
-    load_landing() >> dbt_build() >> publish_warehouse() >> write_reports()
+    @task
+    def deliver_reports() -> list[str]:
+        from airflow.sdk import Connection
+        from airflow.sdk.exceptions import AirflowNotFoundException, AirflowSkipException
+
+        from reports.delivery import SmtpSettings
+        from tipwh import pipeline
+        from tipwh.config import load_settings
+
+        try:
+            conn = Connection.get("smtp_default")
+        except AirflowNotFoundException as exc:
+            raise AirflowSkipException("no smtp_default connection: reports written, not emailed") from exc
+        extra = conn.extra_dejson
+        smtp = SmtpSettings(conn.host or "localhost", conn.port or 25,
+                            extra.get("from_email", "tip-reports@example.invalid"),
+                            conn.login, conn.password, not extra.get("disable_tls", True))
+        result = pipeline.deliver(load_settings(), _report_month(), smtp=smtp)
+        if result.failed:
+            raise RuntimeError("not delivered: " + "; ".join(
+                f"{d.report} ({d.error})" for d in result.failed))
+        return [f"{d.report}: {d.status}" for d in result.deliveries]
+
+    load_landing() >> dbt_build() >> publish_warehouse() >> write_reports() >> deliver_reports()
 
 
 tip_monthly_pipeline()

@@ -37,7 +37,7 @@ class Delivery:
     report: str
     recipients: list[str]
     attachment_sha256: str
-    status: str = "pending"  # sent, failed, dry-run
+    status: str = "pending"  # sent, already sent, failed, dry-run
     attempts: int = 0
     error: str | None = None
 
@@ -49,6 +49,14 @@ class DeliveryResult:
     @property
     def failed(self) -> list[Delivery]:
         return [d for d in self.deliveries if d.status == "failed"]
+
+
+def _sent_before(log: Path) -> set[tuple[str, str, tuple[str, ...]]]:
+    if not log.exists():
+        return set()
+    entries = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines() if line]
+    return {(e["report"], e["attachment_sha256"], tuple(e["recipients"]))
+            for e in entries if e["status"] == "sent"}
 
 
 def load_distribution(path: Path) -> dict[str, list[str]]:
@@ -97,6 +105,7 @@ def deliver(month: str, month_dir: Path, distribution: dict[str, list[str]],
     """Send every report in ``month_dir`` that has a distribution list; log each outcome."""
     result = DeliveryResult()
     log = month_dir / "delivery_log.jsonl"
+    already_sent = _sent_before(log)
     for report in sorted(month_dir.glob("*.html")):
         if report.name == "index.html":
             continue
@@ -111,6 +120,9 @@ def deliver(month: str, month_dir: Path, distribution: dict[str, list[str]],
         result.deliveries.append(delivery)
         if dry_run:
             delivery.status = "dry-run"
+            continue
+        if (report.name, delivery.attachment_sha256, tuple(recipients)) in already_sent:
+            delivery.status = "already sent"  # a rerun or retry never emails a region twice
             continue
         message = _message(month, report, recipients, smtp.sender)
         for attempt in range(1, retries + 1):

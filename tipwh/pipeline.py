@@ -80,12 +80,16 @@ def as_of_for(month: str) -> datetime:
     return datetime(nxt.year, nxt.month, nxt.day)
 
 
-def deliver(settings: Settings, month: str, dry_run: bool = False):
-    """Email the month's reports, each to its own region's list only."""
+def deliver(settings: Settings, month: str, dry_run: bool = False, smtp=None):
+    """Email the month's reports, each to its own region's list only.
+
+    ``smtp`` (a ``reports.delivery.SmtpSettings``) overrides the TIPWH_SMTP_* settings: the
+    DAG passes its Airflow SMTP connection this way.
+    """
     from reports.delivery import SmtpSettings, load_distribution
     from reports.delivery import deliver as send_all
 
-    smtp = SmtpSettings(settings.smtp_host, settings.smtp_port, settings.smtp_sender,
-                        settings.smtp_user, settings.smtp_password, settings.smtp_starttls)
+    smtp = smtp or SmtpSettings(settings.smtp_host, settings.smtp_port, settings.smtp_sender,
+                                settings.smtp_user, settings.smtp_password, settings.smtp_starttls)
     folder = settings.reports_dir / month_label(parse_month(month))
     return send_all(month, folder, load_distribution(settings.distribution_file), smtp, dry_run)

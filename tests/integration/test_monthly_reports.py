@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -55,6 +56,31 @@ class Page(HTMLParser):
             self._cell.append(data)
 
 
+BLNS = Path(__file__).resolve().parents[1] / "fixtures" / "blns" / "blns.txt"
+
+
+def blns_markup() -> list[str]:
+    """Naughty strings that would be markup if not escaped."""
+    lines = BLNS.read_text(encoding="utf-8", errors="replace").splitlines()
+    return [s for s in lines if s and not s.startswith("#") and re.search(r"<[a-zA-Z/!]", s)
+            and "\x00" not in s]
+
+
+def _name_units_after_blns(folder: Path) -> None:
+    """Rename the org units not already given a hostile name after blns strings with markup."""
+    import csv
+    import io
+
+    strings = blns_markup()
+    for path in folder.glob("*.csv"):
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+        for i, row in enumerate(rows[12:], start=0):  # rows 1-11 carry the injected names
+            row[1] = strings[i % len(strings)]
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        path.write_text(out.getvalue(), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory):
     from tipwh.config import load_settings
@@ -63,6 +89,7 @@ def reports(tmp_path_factory):
     settings = load_settings({"TIPWH_HOME": str(home), "TIPWH_PSEUDONYM_KEY": "z" * 32})
     generate(MONTH, settings.landing, seed=51, scale=0.05, history_months=0,
              faults=FaultPlan(1.0, ["hostile_text", "formula_text"]))
+    _name_units_after_blns(settings.landing / "org_units")
     pipeline.load(settings, pipeline.as_of_for(MONTH))
     pipeline.build(settings)
     pipeline.publish(settings)
@@ -119,6 +146,12 @@ def test_hostile_source_text_is_escaped_and_never_starts_a_cell_as_a_formula(rep
 
     shown = [t for t in HOSTILE if "<" in t and str(escape(t)) in html]
     assert shown, "a hostile org unit name should appear, escaped"
+    corpus = blns_markup()
+    assert len(corpus) > 20
+    shown_blns = [t for t in corpus if str(escape(t.strip())) in html]
+    assert len(shown_blns) > 10, "blns names should reach the reports, escaped"
+    for text in corpus:
+        assert text.strip() not in html, f"unescaped blns string in a report: {text!r}"
     cells = []
     for body in (v for k, v in reports.items() if k.endswith(".html")):
         page = Page()

@@ -118,3 +118,19 @@ def test_the_example_distribution_file_has_a_list_for_every_region_and_the_natio
     lists = load_distribution(PROJECT_ROOT / "config" / "distribution.example.yml")
     assert set(lists) == set(regions()) | {"national"}
     assert len({tuple(v) for v in lists.values()}) == len(lists), "no two regions share a list"
+
+
+def test_a_rerun_never_emails_a_region_twice(month_dir):
+    inbox = Inbox()
+    server = _serve(inbox)
+    try:
+        first = deliver("2026-10", month_dir, LISTS, SmtpSettings("127.0.0.1", server.port))
+        again = deliver("2026-10", month_dir, LISTS, SmtpSettings("127.0.0.1", server.port))
+        (month_dir / "N03.html").write_text("<html lang='en'><body>N03 corrected</body></html>")
+        corrected = deliver("2026-10", month_dir, LISTS, SmtpSettings("127.0.0.1", server.port))
+    finally:
+        server.stop()
+    assert [d.status for d in first.deliveries] == ["sent"] * 3
+    assert [d.status for d in again.deliveries] == ["already sent"] * 3
+    assert [d.status for d in corrected.deliveries] == ["sent", "already sent", "already sent"]
+    assert len(inbox.messages) == 4
