@@ -26,6 +26,11 @@ def wave_of(first: date) -> str | None:
     return f"{first.year}-Q{first.month // 3}" if first.month % 3 == 0 else None
 
 
+def waves(months: list[date]) -> list[tuple[str, date]]:
+    """(wave, its last day) for each quarter's last month in ``months``."""
+    return [(wave, month_end(first)) for first in months if (wave := wave_of(first))]
+
+
 def _likert(latent: float, rng: random.Random) -> int:
     return min(5, max(1, round(3 + 0.9 * latent + rng.gauss(0, 0.8))))
 
@@ -36,11 +41,7 @@ def wellbeing_files(world: World, months: list[date], trained: dict[str, date], 
               "Access to clinical supervision", "Supervision in last 3 months",
               *[f"ProQOL {i}" for i in range(1, 31)]]
     files = []
-    for first in months:
-        wave = wave_of(first)
-        if wave is None:
-            continue
-        day = month_end(first)
+    for wave, day in waves(months):
         rows = []
         for staff in world.staff:
             unit = staff.unit_on(day)
@@ -73,11 +74,7 @@ def lived_experience_files(world: World, months: list[date], scale: float,
                            rng: random.Random) -> list[FeedFile]:
     header = ["Org Unit Code", "Wave", *[c.replace("_", " ").title() for c in VALUE_ITEMS]]
     files = []
-    for first in months:
-        wave = wave_of(first)
-        if wave is None:
-            continue
-        day = month_end(first)
+    for wave, day in waves(months):
         rows = []
         for unit in world.units:
             if unit.type == "HQ" or not unit.valid_on(day):
