@@ -14,34 +14,13 @@ cutoff as (
 
 ),
 
-unit_region as (
-
-    select * from {{ ref('int_org_units_latest') }}
-
-),
-
-located as (
-
-    select
-        experience.*,
-        case
-            when experience.area_level = 'org_unit' then unit_region.region_code
-            when experience.area_level = 'region' then experience.area_code
-        end as region_code,
-
-    from experience
-    left join unit_region
-        on experience.area_code = unit_region.org_unit_code
-
-),
-
 flagged as (
 
     select
         *,
         {{ suppression_flags(['respondents'], ['wave', 'core_value']) }}
 
-    from located
+    from experience
 
 ),
 

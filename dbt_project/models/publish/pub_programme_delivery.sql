@@ -17,27 +17,6 @@ cutoff as (
 
 ),
 
-unit_region as (
-
-    select * from {{ ref('int_org_units_latest') }}
-
-),
-
-located as (
-
-    select
-        delivery.*,
-        case
-            when delivery.area_level = 'org_unit' then unit_region.region_code
-            when delivery.area_level = 'region' then delivery.area_code
-        end as region_code,
-
-    from delivery
-    left join unit_region
-        on delivery.area_code = unit_region.org_unit_code
-
-),
-
 flagged as (
 
     select
@@ -47,7 +26,7 @@ flagged as (
             {{ is_small_count('exits_' ~ code) }} as exits_{{ code }}__hidden,
         {% endfor %}
 
-    from located
+    from delivery
 
 ),
 

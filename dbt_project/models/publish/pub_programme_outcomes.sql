@@ -17,27 +17,6 @@ cutoff as (
 
 ),
 
-unit_region as (
-
-    select * from {{ ref('int_org_units_latest') }}
-
-),
-
-located as (
-
-    select
-        outcomes.*,
-        case
-            when outcomes.area_level = 'org_unit' then unit_region.region_code
-            when outcomes.area_level = 'region' then outcomes.area_code
-        end as region_code,
-
-    from outcomes
-    left join unit_region
-        on outcomes.area_code = unit_region.org_unit_code
-
-),
-
 flagged as (
 
     select
@@ -48,7 +27,7 @@ flagged as (
         {{ is_small_count('n_reliably_deteriorated') }} as n_reliably_deteriorated__hidden,
         {{ is_small_count('n_recovered') }} as n_recovered__hidden,
 
-    from located
+    from outcomes
 
 ),
 

@@ -15,34 +15,13 @@ cutoff as (
 
 ),
 
-unit_region as (
-
-    select * from {{ ref('int_org_units_latest') }}
-
-),
-
-located as (
-
-    select
-        measures.*,
-        case
-            when measures.area_level = 'org_unit' then unit_region.region_code
-            when measures.area_level = 'region' then measures.area_code
-        end as region_code,
-
-    from measures
-    left join unit_region
-        on measures.area_code = unit_region.org_unit_code
-
-),
-
 flagged as (
 
     select
         *,
         {{ suppression_flags(people, ['month_start']) }}
 
-    from located
+    from measures
 
 ),
 

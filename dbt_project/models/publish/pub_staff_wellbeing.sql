@@ -17,34 +17,13 @@ cutoff as (
 
 ),
 
-unit_region as (
-
-    select * from {{ ref('int_org_units_latest') }}
-
-),
-
-located as (
-
-    select
-        wellbeing.*,
-        case
-            when wellbeing.area_level = 'org_unit' then unit_region.region_code
-            when wellbeing.area_level = 'region' then wellbeing.area_code
-        end as region_code,
-
-    from wellbeing
-    left join unit_region
-        on wellbeing.area_code = unit_region.org_unit_code
-
-),
-
 flagged as (
 
     select
         *,
         {{ suppression_flags(['responses'], ['wave', 'split']) }}
 
-    from located
+    from wellbeing
 
 ),
 

@@ -48,6 +48,7 @@ final as (
         wave,
         {{ area_level('org_unit_code', 'region_code') }} as area_level,
         {{ area_code('org_unit_code', 'region_code') }} as area_code,
+        region_code,
         core_value,
         count(distinct response_id) as respondents,
         count(*) as answers,

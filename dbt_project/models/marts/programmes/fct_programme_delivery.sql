@@ -27,6 +27,7 @@ aggregated as (
             else 'nation'
         end as area_level,
         coalesce(prison_code, region_code, 'ENW') as area_code,
+        region_code,
         count(distinct group_id) as groups_started,
         count(*) as participants_enrolled,
         count(*) filter (where is_finished) as participants_finished,
@@ -51,6 +52,7 @@ areas as (
     select distinct
         area_level,
         area_code,
+        region_code,
         programme_code,
 
     from aggregated
@@ -71,6 +73,7 @@ spine as (
         months.month_start,
         areas.area_level,
         areas.area_code,
+        areas.region_code,
         areas.programme_code,
 
     from months
@@ -109,6 +112,7 @@ final as (
         month_start,
         area_level,
         area_code,
+        region_code,
         programme_code,
         groups_started,
         participants_enrolled,

@@ -55,6 +55,7 @@ aggregated as (
             else 'nation'
         end as area_level,
         coalesce(prison_code, region_code, 'ENW') as area_code,
+        region_code,
         count(*) as n_pairs,
         -- ordered: parallel float sums are not associative, and reruns must be byte-identical
         avg(pre_score order by outcome_pair_id) as mean_pre,
@@ -81,6 +82,7 @@ final as (
         aggregated.month_start,
         aggregated.area_level,
         aggregated.area_code,
+        aggregated.region_code,
         aggregated.programme_code,
         aggregated.instrument_code,
         aggregated.n_pairs,

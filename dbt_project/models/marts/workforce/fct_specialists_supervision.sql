@@ -100,6 +100,7 @@ staff_counts as (
         month_start,
         {{ area_level('org_unit_code', 'region_code') }} as area_level,
         {{ area_code('org_unit_code', 'region_code') }} as area_code,
+        region_code,
         count(*) filter (where is_specialist) as specialists,
         count(distinct grade_band) filter (where is_specialist) as specialist_grade_bands,
         count(*) filter (
@@ -126,6 +127,7 @@ pdus as (
         months.month_start,
         {{ area_level('org_units.org_unit_code', 'org_units.region_code') }} as area_level,
         {{ area_code('org_units.org_unit_code', 'org_units.region_code') }} as area_code,
+        org_units.region_code,
         count(*) as pdus_total,
 
     from months
@@ -148,6 +150,7 @@ frontline_headcount as (
         headcount.month_start,
         {{ area_level('headcount.org_unit_code', 'unit_region.region_code') }} as area_level,
         {{ area_code('headcount.org_unit_code', 'unit_region.region_code') }} as area_code,
+        unit_region.region_code,
         cast(sum(headcount.headcount) as bigint) as frontline_headcount,
 
     from headcount
@@ -168,18 +171,21 @@ keys as (
         month_start,
         area_level,
         area_code,
+        region_code,
     from staff_counts
     union
     select
         month_start,
         area_level,
         area_code,
+        region_code,
     from pdus
     union
     select
         month_start,
         area_level,
         area_code,
+        region_code,
     from frontline_headcount
 
 ),
@@ -190,6 +196,7 @@ final as (
         keys.month_start,
         keys.area_level,
         keys.area_code,
+        keys.region_code,
         coalesce(staff_counts.specialists, 0) as specialists,
         coalesce(staff_counts.specialist_grade_bands, 0) as specialist_grade_bands,
         coalesce(staff_counts.senior_specialists, 0) as senior_specialists,
