@@ -13,7 +13,7 @@ export TIPWH_HOME ?= $(CURDIR)/data
 export AIRFLOW__COSMOS__ENABLE_TELEMETRY := False
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install demo test test-fast lint up docs clean help
+.PHONY: install demo test test-fast lint up docs bench bench-quick clean help
 
 help:
 	@echo "make demo   - install, generate $(DEMO_MONTH) (+11 months), run the DAG through Airflow, write reports"
@@ -21,6 +21,7 @@ help:
 	@echo "make lint   - ruff and sqlfluff"
 	@echo "make up     - Airflow UI and scheduler locally (SQLite metadata)"
 	@echo "make docs   - dbt docs generate into \$$TIPWH_HOME/docs/dbt"
+	@echo "make bench-quick / make bench - time and memory of every stage (not part of make test)"
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -51,6 +52,12 @@ up: install
 docs: install
 	TIPWH_WORK_DB=$(TIPWH_HOME)/work/tip.duckdb $(BIN)/dbt docs generate \
 	  --project-dir dbt_project --profiles-dir dbt_project --target-path $(TIPWH_HOME)/docs/dbt
+
+bench-quick: install
+	$(BIN)/python -m bench.run --scales 1
+
+bench: install
+	$(BIN)/python -m bench.run --scales 1,10
 
 clean:
 	rm -rf $(VENV) .tools .pytest_cache .ruff_cache dbt_project/target dbt_project/logs

@@ -1,0 +1,1 @@
+"""Benchmarks (``make bench-quick`` / ``make bench``): not part of ``make test``."""
