@@ -124,10 +124,10 @@ def validate(feed_name: str, frame: pd.DataFrame, as_of: date, batch_key: str,
     suite_name = f"{feed_name}.{SUITE_VERSION}.{as_of.isoformat()}"
 
     def make_suite():
-        suite = gx.ExpectationSuite(name=suite_name)
-        for expectation in expectations_for(gx, feed_name, as_of):
-            suite.add_expectation(expectation)
-        return suite
+        # built with its list in one go: add_expectation one at a time re-validates (and on a
+        # saved suite re-persists) the whole suite each time, ~1.5 s for the 204-rule survey
+        return gx.ExpectationSuite(name=suite_name,
+                                   expectations=expectations_for(gx, feed_name, as_of))
 
     suite = _get_or_add(ctx.suites, suite_name, make_suite)
     source = ctx.data_sources.get("landing")
