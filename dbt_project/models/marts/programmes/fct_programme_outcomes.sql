@@ -49,12 +49,8 @@ aggregated as (
         month_start,
         programme_code,
         instrument_code,
-        case
-            when grouping(prison_code) = 0 then 'org_unit'
-            when grouping(region_code) = 0 then 'region'
-            else 'nation'
-        end as area_level,
-        coalesce(prison_code, region_code, 'ENW') as area_code,
+        {{ area_level('prison_code', 'region_code') }} as area_level,
+        {{ area_code('prison_code', 'region_code') }} as area_code,
         region_code,
         count(*) as n_pairs,
         -- ordered: parallel float sums are not associative, and reruns must be byte-identical
