@@ -1,17 +1,11 @@
 -- Per month and org unit: headcount and BTI-covered staff in post, overall and for the
 -- senior-leader and support/reception groups. A staff member counts once however many
--- sessions they attended; "in post" is their state at month end (dim_staff).
+-- sessions they attended; "in post" is int_staff_in_post_monthly.
 with
 
 headcount as (
 
     select * from {{ ref('fct_headcount') }}
-
-),
-
-staff as (
-
-    select * from {{ ref('dim_staff') }}
 
 ),
 
@@ -21,29 +15,9 @@ completions as (
 
 ),
 
-months as (
-
-    select distinct
-        month_start,
-        last_day(month_start) as month_end,
-
-    from headcount
-
-),
-
 staff_at_month_end as (
 
-    select
-        months.month_start,
-        months.month_end,
-        staff.staff_key,
-        staff.org_unit_code,
-        staff.role_group,
-
-    from months
-    inner join staff
-        on months.month_end >= staff.valid_from
-            and (staff.valid_to is null or months.month_end <= staff.valid_to)
+    select * from {{ ref('int_staff_in_post_monthly') }}
 
 ),
 

@@ -5,12 +5,6 @@
 {%- set frontline = "('prison officer', 'OSG', 'probation officer', 'PSO', 'healthcare', 'reception')" %}
 with
 
-staff as (
-
-    select * from {{ ref('dim_staff') }}
-
-),
-
 attendance as (
 
     select * from {{ ref('fct_training_attendance') }}
@@ -47,19 +41,7 @@ unit_region as (
 
 in_post as (
 
-    select
-        months.month_start,
-        months.month_end,
-        staff.staff_key,
-        staff.org_unit_code,
-        staff.role_group,
-        staff.grade_band,
-
-    from months
-    inner join staff
-        on
-            months.month_end >= staff.valid_from
-            and (staff.valid_to is null or months.month_end <= staff.valid_to)
+    select * from {{ ref('int_staff_in_post_monthly') }}
 
 ),
 
