@@ -87,6 +87,28 @@ groups_last_year as (
 
 ),
 
+specialist_measures as (
+
+    -- enablers 2, 3 and 7 all come from the region's specialists-and-supervision row
+    select
+        region_months.month_start,
+        region_months.region_code,
+        unnest([2, 3, 7]) as enabler_number,
+        unnest([
+            specialists.pct_pdus_with_specialist,
+            cast(specialists.specialist_grade_bands as double),
+            specialists.pct_frontline_supervised,
+        ]) as metric_value,
+
+    from region_months
+    inner join specialists
+        on
+            region_months.month_start = specialists.month_start
+            and specialists.area_level = 'region'
+            and region_months.region_code = specialists.area_code
+
+),
+
 measured as (
 
     select
@@ -102,40 +124,11 @@ measured as (
             and region_months.region_code = coverage.area_code
     union all
     select
-        region_months.month_start,
-        region_months.region_code,
-        2 as enabler_number,
-        specialists.pct_pdus_with_specialist as metric_value,
-    from region_months
-    inner join specialists
-        on
-            region_months.month_start = specialists.month_start
-            and specialists.area_level = 'region'
-            and region_months.region_code = specialists.area_code
-    union all
-    select
-        region_months.month_start,
-        region_months.region_code,
-        3 as enabler_number,
-        specialists.specialist_grade_bands as metric_value,
-    from region_months
-    inner join specialists
-        on
-            region_months.month_start = specialists.month_start
-            and specialists.area_level = 'region'
-            and region_months.region_code = specialists.area_code
-    union all
-    select
-        region_months.month_start,
-        region_months.region_code,
-        7 as enabler_number,
-        specialists.pct_frontline_supervised as metric_value,
-    from region_months
-    inner join specialists
-        on
-            region_months.month_start = specialists.month_start
-            and specialists.area_level = 'region'
-            and region_months.region_code = specialists.area_code
+        month_start,
+        region_code,
+        enabler_number,
+        metric_value,
+    from specialist_measures
     union all
     select
         groups_last_year.month_start,
