@@ -55,11 +55,17 @@ class LoadSummary:
         return [e for e in self.entries if e.outcome == "rejected"]
 
 
-def discover(landing: Path) -> list[LandingFile]:
-    """Every file under the landing area; the folder name says the feed when it is one."""
+def discover(landing: Path, feeds: list[str] | None = None) -> list[LandingFile]:
+    """Every file under the landing area; the folder name says the feed when it is one.
+
+    With ``feeds``, only their folders and files outside any feed's folder (whose header says
+    the feed) are read: a per-feed load does not hash every other feed's files.
+    """
     files = []
     for path in sorted(p for p in landing.rglob("*") if p.is_file()):
         if path.name in SKIP_NAMES or path.name.startswith("."):
+            continue
+        if feeds is not None and path.parent.name in FEEDS and path.parent.name not in feeds:
             continue
         data = path.read_bytes()
         folder = path.parent.name
@@ -225,11 +231,18 @@ def load_feed(con: duckdb.DuckDBPyConnection, feed_name: str, files: list[Landin
 
 def load_landing(db_path: Path, landing: Path, quarantine: Path, pseudo: Pseudonymiser,
                  as_of: datetime, max_bad_share: float = 0.05,
-                 feeds: list[str] | None = None, docs_dir: Path | None = None) -> LoadSummary:
-    """Load all new landing files (optionally only some feeds) into ``db_path``'s raw layer."""
+                 feeds: list[str] | None = None, docs_dir: Path | None = None,
+                 quarantine_unknown: bool | None = None) -> LoadSummary:
+    """Load all new landing files (optionally only some feeds) into ``db_path``'s raw layer.
+
+    Files whose feed cannot be told are quarantined when loading every feed, or when
+    ``quarantine_unknown`` says so (the nightly DAG's triage step, which loads no feed).
+    """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     summary = LoadSummary()
-    files = discover(landing)
+    if quarantine_unknown is None:
+        quarantine_unknown = feeds is None
+    files = discover(landing, feeds)
     con = duckdb.connect(str(db_path))
     try:
         ledger.ensure_schema(con)
@@ -248,10 +261,10 @@ def load_landing(db_path: Path, landing: Path, quarantine: Path, pseudo: Pseudon
                     feed = None
             if feed is None:
                 unknown.append(file)
-            else:
+            elif feeds is None or feed in feeds:
                 done.add(file.sha256)  # the same bytes twice in one run load once
                 by_feed[feed].append(file)
-        for file in unknown:
+        for file in unknown if quarantine_unknown else []:
             quarantine_file(file, quarantine, "_unknown", "feed_layout",
                             "the header matches no known feed", 0)
             entry = ledger.LedgerEntry("unknown", file.path.name, file.sha256, file.size,

@@ -4,6 +4,6 @@ Never imports Airflow and never reads a mart directly: every figure comes from a
 table, where disclosure control has been applied.
 """
 
-from reports.build import write_reports
+from reports.build import areas, write_month_index, write_report, write_reports
 
-__all__ = ["write_reports"]
+__all__ = ["areas", "write_month_index", "write_report", "write_reports"]

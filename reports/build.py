@@ -170,30 +170,60 @@ def national_report(data: ReportData, env: Environment, first: date, months: lis
     )
 
 
-def write_reports(db_path: Path, month: str, out_root: Path,
-                  region: str | None = None) -> list[WrittenReport]:
-    """Write ``out_root/<month>/<region>.html``, ``national.html`` and ``index.html``."""
+NATIONAL = "national"
+
+
+def areas(db_path: Path) -> list[str]:
+    """What a month's run writes: every region's code, then the national overview."""
+    data = ReportData(db_path)
+    try:
+        return [code for code, _ in data.regions()] + [NATIONAL]
+    finally:
+        data.close()
+
+
+def write_report(db_path: Path, month: str, out_root: Path, area: str) -> Path:
+    """Write one report (a region's code, or ``national``) and its PDF; return the HTML path."""
     first = parse_month(month)
     months = [add_months(first, -i) for i in reversed(range(TREND_MONTHS))]
     out_dir = out_root / month_label(first)
     out_dir.mkdir(parents=True, exist_ok=True)
-    env = _env()
     data = ReportData(db_path)
     try:
-        all_regions = data.regions()
-        regions = [r for r in all_regions if region is None or r[0] == region]
-        if not regions:
-            raise ValueError(f"unknown region code {region!r}")
-        for code, name in regions:
-            html = region_report(data, env, first, months, code, name)
-            _write(out_dir / f"{code}.html", html)
-        if region is None:
-            _write(out_dir / "national.html", national_report(data, env, first, months))
+        if area == NATIONAL:
+            html = national_report(data, _env(), first, months)
+        else:
+            name = dict(data.regions()).get(area)
+            if name is None:
+                raise ValueError(f"unknown region code {area!r}")
+            html = region_report(data, _env(), first, months, area, name)
+    finally:
+        data.close()
+    path = out_dir / f"{area}.html"
+    _write(path, html)
+    return path
+
+
+def write_month_index(db_path: Path, month: str, out_root: Path) -> list[WrittenReport]:
+    """The month's ``index.html``: every report written so far, with its checksum."""
+    first = parse_month(month)
+    data = ReportData(db_path)
+    try:
+        names = {NATIONAL: "England and Wales (national overview)", **dict(data.regions())}
         cutoff = _cutoff(data.coverage([first], "nation"))
     finally:
         data.close()
-    names = {"national": "England and Wales (national overview)", **dict(all_regions)}
-    return write_index(out_dir, month_label(first), cutoff, names, env)
+    out_dir = out_root / month_label(first)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return write_index(out_dir, month_label(first), cutoff, names, _env())
+
+
+def write_reports(db_path: Path, month: str, out_root: Path,
+                  region: str | None = None) -> list[WrittenReport]:
+    """Write ``out_root/<month>/<region>.html`` (or one region's), ``national.html``, ``index.html``."""
+    for area in [region] if region else areas(db_path):
+        write_report(db_path, month, out_root, area)
+    return write_month_index(db_path, month, out_root)
 
 
 def write_index(out_dir: Path, label: str, cutoff: str, names: dict[str, str],

@@ -44,8 +44,14 @@ def airflow(settings: Settings, *args: str, check: bool = True,
                           capture_output=capture)
 
 
+DUCKDB_WRITER_POOL = ("tip_duckdb_writer", "1",
+                      "DuckDB takes one writing process per file: every task that opens it")
+
+
 def migrate(settings: Settings) -> None:
+    """Create or upgrade the metadata database and the pool the DAGs' DuckDB tasks share."""
     airflow(settings, "db", "migrate", capture=True)
+    airflow(settings, "pools", "set", *DUCKDB_WRITER_POOL, capture=True)
 
 
 def dags_test(settings: Settings, dag_id: str, logical_date: str) -> subprocess.CompletedProcess[str]:

@@ -6,6 +6,7 @@
     tipwh release FILE
     tipwh build [--full-refresh]
     tipwh publish | tipwh rollback
+    tipwh sql ["select ..."]             (read-only SQL shell on the published warehouse)
     tipwh report --month 2026-10 [--region N52]
     tipwh deliver --month 2026-10 [--dry-run]
     tipwh run --month 2026-10            (load, build, publish, report; no Airflow)
@@ -83,8 +84,16 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    print(f"published {pipeline.publish(load_settings())}")
+    published = pipeline.publish(load_settings())
+    print(f"published {published}" if published else
+          "nothing to publish: no build has passed since the last publish")
     return 0
+
+
+def _sql(args: argparse.Namespace) -> int:
+    from tipwh.shell import run
+
+    return run(load_settings().published_db, args.query)
 
 
 def _rollback(args: argparse.Namespace) -> int:
@@ -147,7 +156,11 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="dbt build on the build copy of the warehouse")
     b.add_argument("--full-refresh", action="store_true")
     b.set_defaults(func=_build)
-    sub.add_parser("publish", help="publish the build copy atomically").set_defaults(func=_publish)
+    sub.add_parser("publish", help="publish the last passing build atomically").set_defaults(
+        func=_publish)
+    sq = sub.add_parser("sql", help="read-only SQL on the published warehouse (a shell without QUERY)")
+    sq.add_argument("query", nargs="?")
+    sq.set_defaults(func=_sql)
     sub.add_parser("rollback", help="restore the previous published warehouse").set_defaults(
         func=_rollback)
     rp = sub.add_parser("report", help="write the monthly reports")

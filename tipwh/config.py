@@ -50,6 +50,11 @@ class Settings:
         return self.home / "work" / "tip.duckdb"
 
     @property
+    def ready_db(self) -> Path:
+        """The last build that passed every dbt test, waiting to be published."""
+        return self.home / "work" / "tip.ready.duckdb"
+
+    @property
     def warehouse_dir(self) -> Path:
         return self.home / "warehouse"
 

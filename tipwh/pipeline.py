@@ -9,10 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from tipwh import transform, warehouse
 from tipwh.config import Settings
+from tipwh.errors import DataRejected, FeedOverdue
 from tipwh.months import add_months, month_label, parse_month
+
+LOCAL_TZ = ZoneInfo("Europe/London")
 
 
 @dataclass(frozen=True)
@@ -27,14 +31,16 @@ class LoadResult:
     rejections: tuple[str, ...]
 
 
-def load(settings: Settings, as_of: datetime, feeds: list[str] | None = None) -> LoadResult:
-    """Validate and load every new landing file into the build copy's raw layer."""
+def load(settings: Settings, as_of: datetime, feeds: list[str] | None = None,
+         quarantine_unknown: bool | None = None) -> LoadResult:
+    """Validate and load every new landing file (or only ``feeds``') into the raw layer."""
     from ingest.load import load_landing
     from ingest.pseudonymise import Pseudonymiser
 
     summary = load_landing(settings.work_db, settings.landing, settings.quarantine,
                            Pseudonymiser(settings.pseudonym_key()), as_of,
-                           settings.max_bad_row_share, feeds, settings.gx_docs_dir)
+                           settings.max_bad_row_share, feeds, settings.gx_docs_dir,
+                           quarantine_unknown)
     entries = summary.entries
     return LoadResult(
         files_loaded=sum(e.outcome == "loaded" for e in entries),
@@ -48,16 +54,95 @@ def load(settings: Settings, as_of: datetime, feeds: list[str] | None = None) ->
     )
 
 
+def triage(settings: Settings, as_of: datetime) -> LoadResult:
+    """Quarantine landing files no feed can claim (loads nothing): the nightly run's first step."""
+    return load(settings, as_of, feeds=[], quarantine_unknown=True)
+
+
+def _ledger(settings: Settings):
+    import duckdb
+
+    from ingest import ledger
+
+    settings.work_db.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(settings.work_db))
+    ledger.ensure_schema(con)
+    return con
+
+
+def check_rejections(settings: Settings, feed: str, as_of: datetime) -> None:
+    """Raise ``DataRejected`` naming each file of ``feed`` the load keyed ``as_of`` rejected."""
+    from ingest import ledger
+
+    con = _ledger(settings)
+    try:
+        rejected = ledger.rejections(con, feed, as_of)
+    finally:
+        con.close()
+    if rejected:
+        raise DataRejected(f"feed {feed}: {len(rejected)} file(s) rejected and moved to "
+                           f"{settings.quarantine / feed}:\n" + "\n".join(
+                               f"file {name}: {reason}" for name, reason in rejected))
+
+
+def arrived_file_names(settings: Settings) -> dict[str, set[str]]:
+    """Every file name seen per feed: in the ledger, waiting in landing, or in quarantine."""
+    con = _ledger(settings)
+    try:
+        names: dict[str, set[str]] = {}
+        for feed, name in con.execute("select distinct feed, file_name from raw.load_ledger").fetchall():
+            names.setdefault(feed, set()).add(name)
+    finally:
+        con.close()
+    for root in (settings.landing, settings.quarantine):
+        for path in root.glob("*/*") if root.exists() else []:
+            names.setdefault(path.parent.name, set()).add(path.name)
+    return names
+
+
+def check_arrivals(settings: Settings, on: date) -> list[str]:
+    """Raise ``FeedOverdue`` listing every feed whose latest due file is missing on ``on``."""
+    from ingest.arrivals import ARRIVALS, overdue_feeds
+
+    late = overdue_feeds(arrived_file_names(settings), on)
+    if late:
+        raise FeedOverdue("\n".join(o.message() for o in late))
+    return sorted(ARRIVALS)
+
+
 def build(settings: Settings, full_refresh: bool = False) -> str:
-    return transform.build(settings, full_refresh)
+    """``dbt build`` on the build copy; when it passes, snapshot it for the next publish."""
+    output = transform.build(settings, full_refresh)
+    warehouse.snapshot(settings.work_db, settings.ready_db)
+    return output
 
 
-def publish(settings: Settings) -> Path:
-    return warehouse.publish(settings.work_db, settings.published_db)
+def publish(settings: Settings) -> Path | None:
+    """Publish the last passing build; ``None`` when there is nothing new since the last publish."""
+    return warehouse.publish(settings.ready_db, settings.published_db)
 
 
 def rollback(settings: Settings) -> Path:
     return warehouse.rollback(settings.published_db)
+
+
+def report_areas(settings: Settings) -> list[str]:
+    from reports import areas
+
+    return areas(settings.published_db)
+
+
+def report_area(settings: Settings, month: str, area: str) -> Path:
+    """One region's report (or ``national``), HTML and PDF."""
+    from reports import write_report
+
+    return write_report(settings.published_db, month, settings.reports_dir, area)
+
+
+def report_index(settings: Settings, month: str) -> list[str]:
+    from reports import write_month_index
+
+    return [r.file for r in write_month_index(settings.published_db, month, settings.reports_dir)]
 
 
 def report(settings: Settings, month: str, region: str | None = None) -> list[Path]:
@@ -72,6 +157,13 @@ def report_month_for(logical_date: datetime | date) -> str:
     """The month a run on ``logical_date`` reports on: the last complete month before it."""
     first = date(logical_date.year, logical_date.month, 1)
     return month_label(add_months(first, -1))
+
+
+def as_of_for_logical(logical_date: datetime) -> datetime:
+    """A run's logical date as the naive Europe/London time the ledger records loads at."""
+    if logical_date.tzinfo is not None:
+        logical_date = logical_date.astimezone(LOCAL_TZ).replace(tzinfo=None)
+    return logical_date.replace(microsecond=0)
 
 
 def as_of_for(month: str) -> datetime:

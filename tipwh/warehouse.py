@@ -1,9 +1,11 @@
 """Publish the build copy of the warehouse atomically, keep the previous one for rollback.
 
 Loads and dbt write ``work/tip.duckdb``; analysts open ``warehouse/tip.duckdb`` read-only.
-Publishing checkpoints and closes the build file, copies it beside the published path,
-checks the copy opens, then ``os.replace``s it into place: a reader sees the old file or the
-new one, never a mix, and is never blocked by a load. The file being replaced is kept as
+After a successful ``dbt build`` the build file is checkpointed and copied whole to
+``work/tip.ready.duckdb`` (the *snapshot*): the state that passed every test, which a later
+load cannot change. Publishing copies the snapshot beside the published path, checks the
+copy opens, then ``os.replace``s it into place: a reader sees the old file or the new one,
+never a mix, and is never blocked by a load. The file being replaced is kept as
 ``tip.previous.duckdb`` (a hard link, so the published path never disappears).
 """
 
@@ -54,16 +56,32 @@ def _swap_in(candidate: Path, published: Path) -> None:
     os.replace(candidate, published)
 
 
-def publish(work_db: Path, published: Path) -> Path:
+def snapshot(work_db: Path, ready: Path) -> Path:
+    """Freeze the build copy as it is now (after a passing build) for the next publish."""
     if not work_db.exists():
-        raise PublishError(f"nothing to publish: {work_db} does not exist")
-    if Path(f"{work_db}.wal").exists():
-        checkpoint(work_db)
+        raise PublishError(f"nothing to snapshot: {work_db} does not exist")
+    checkpoint(work_db)
+    tmp = ready.parent / f".{ready.name}.tmp"
+    shutil.copyfile(work_db, tmp)
+    verify(tmp)
+    os.replace(tmp, ready)
+    return ready
+
+
+def publish(ready: Path, published: Path) -> Path | None:
+    """Make the snapshot the published warehouse; ``None`` when there is no new snapshot.
+
+    The snapshot is removed only after the swap, so a crash in between republishes the same
+    bytes next time: publishing is idempotent.
+    """
+    if not ready.exists():
+        return None
     published.parent.mkdir(parents=True, exist_ok=True)
     candidate = published.parent / f".{published.name}.candidate"
-    shutil.copyfile(work_db, candidate)
+    shutil.copyfile(ready, candidate)  # a copy: work and warehouse may be different volumes
     verify(candidate)
     _swap_in(candidate, published)
+    ready.unlink()
     return published
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 DAGS = Path(__file__).resolve().parents[2] / "dags"
-HEAVY = ["tipwh", "ingest", "expectations", "reports", "great_expectations", "duckdb", "dbt",
-         "pandas"]
+HEAVY = ["ingest", "expectations", "reports", "great_expectations", "duckdb", "dbt", "pandas",
+         "tipwh.config", "tipwh.pipeline"]
+DAG_IDS = {"tip_nightly_ingest", "tip_transform", "tip_publish", "tip_monthly_reports"}
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +24,7 @@ def dagbag():
 
 def test_no_import_errors(dagbag):
     assert dagbag.import_errors == {}
-    assert "tip_monthly_pipeline" in dagbag.dags
+    assert set(dagbag.dags) == DAG_IDS
 
 
 def test_every_dag_has_docs_tags_owner_retries_and_one_writer(dagbag):
@@ -41,15 +42,75 @@ def test_assets_are_wired_from_the_one_assets_module(dagbag):
     import tip_assets
 
     defined = {v.name for v in vars(tip_assets).values() if type(v).__name__ == "Asset"}
+    defined |= {a.name for a in tip_assets.RAW_FEEDS.values()}
     produced = {o.name for dag in dagbag.dags.values() for t in dag.tasks for o in t.outlets}
     assert produced == defined
 
 
-def test_the_pipeline_runs_in_order(dagbag):
-    dag = dagbag.dags["tip_monthly_pipeline"]
-    order = ["load_landing", "dbt_build", "publish_warehouse", "write_reports"]
-    for upstream, downstream in zip(order, order[1:], strict=False):
-        assert downstream in dag.get_task(upstream).downstream_task_ids
+def test_the_feed_list_matches_the_loader():
+    import tip_assets
+
+    from ingest.feeds import LOAD_ORDER
+
+    assert list(tip_assets.FEED_NAMES) == LOAD_ORDER
+
+
+def test_ingest_has_an_independent_group_per_feed_each_emitting_its_asset(dagbag):
+    import tip_assets
+
+    dag = dagbag.dags["tip_nightly_ingest"]
+    assert dag.timetable.expression == "0 2 * * *" and str(dag.timetable.timezone) == "Europe/London"
+    for feed in tip_assets.FEED_NAMES:
+        load = dag.get_task(f"{feed}.load")
+        assert [o.name for o in load.outlets] == [f"tip_raw_{feed}"]
+        assert load.trigger_rule == "all_done"  # a failed feed upstream does not stop this one
+        assert load.pool == "tip_duckdb_writer"
+        check = dag.get_task(f"{feed}.check_rejections")
+        assert check.upstream_task_ids == {f"{feed}.load"} and check.trigger_rule == "all_done"
+    later = {t for t in dag.get_task("org_units.load").downstream_task_ids if t.endswith(".load")}
+    assert later == {f"{f}.load" for f in tip_assets.FEED_NAMES[1:]}
+
+
+def test_assets_chain_ingest_to_transform_to_publish(dagbag):
+    import tip_assets
+
+    transform = dagbag.dags["tip_transform"]
+    watched = {a.name for a in transform.timetable.asset_condition.objects}
+    assert watched == {a.name for a in tip_assets.RAW_FEEDS.values()}
+    assert type(transform.timetable.asset_condition).__name__ == "AssetAny"
+    assert [o.name for o in transform.get_task("dbt_build").outlets] == ["tip_warehouse_build"]
+    publish = dagbag.dags["tip_publish"]
+    assert {a.name for a in publish.timetable.asset_condition.objects} == {"tip_warehouse_build"}
+
+
+def test_reports_map_one_task_per_area_then_index_then_delivery(dagbag):
+    dag = dagbag.dags["tip_monthly_reports"]
+    assert dag.timetable.expression == "0 6 1 * *" and str(dag.timetable.timezone) == "Europe/London"
+    assert dag.get_task("write_report").upstream_task_ids == {"plan_reports"}
+    assert type(dag.get_task("write_report")).__name__.endswith("MappedOperator")
+    assert dag.get_task("write_index").upstream_task_ids == {"write_report"}
+    assert dag.get_task("deliver_reports").upstream_task_ids == {"write_index"}
+
+
+def test_every_duckdb_writer_shares_the_one_slot_pool(dagbag):
+    for dag_id in ("tip_nightly_ingest", "tip_transform", "tip_publish"):
+        for task in dagbag.dags[dag_id].tasks:
+            assert task.pool == "tip_duckdb_writer", (dag_id, task.task_id)
+
+
+def test_validation_failures_fail_at_once_and_transient_errors_retry(dagbag):
+    from airflow.sdk import RetryAction
+
+    from tipwh.errors import DataRejected, FeedOverdue
+
+    for dag in dagbag.dags.values():
+        for task in dag.tasks:
+            policy = task.retry_policy
+            assert task.retry_exponential_backoff and task.on_failure_callback, task.task_id
+            for verdict in (DataRejected("feed x: file y rejected"), FeedOverdue("late")):
+                assert policy.evaluate(verdict, 1, 4).action == RetryAction.FAIL
+            for transient in (OSError("could not set lock on file"), TimeoutError()):
+                assert policy.evaluate(transient, 1, 4).action == RetryAction.DEFAULT
 
 
 @pytest.mark.parametrize("dag_file", sorted(DAGS.glob("*.py")), ids=lambda p: p.name)

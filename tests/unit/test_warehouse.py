@@ -1,11 +1,19 @@
-"""Atomic publish and rollback of the analysts' warehouse."""
+"""Snapshot, atomic publish and rollback of the analysts' warehouse."""
 
 from __future__ import annotations
 
 import duckdb
 import pytest
 
-from tipwh.warehouse import PREVIOUS_NAME, PublishError, publish, rollback
+from tipwh.warehouse import PREVIOUS_NAME, PublishError, rollback, snapshot
+from tipwh.warehouse import publish as publish_ready
+
+
+def publish(work, published):
+    """What a passing build then the publish step do: snapshot, then publish the snapshot."""
+    ready = work.parent / "tip.ready.duckdb"
+    snapshot(work, ready)
+    return publish_ready(ready, published)
 
 
 def _build(path, marker: str) -> None:
@@ -62,6 +70,18 @@ def test_an_incomplete_build_is_not_published(tmp_path):
     with pytest.raises(PublishError, match="pub_training_coverage"):
         publish(work, published)
     assert _version(published) == "v1"
+    assert not (work.parent / "tip.ready.duckdb").exists()
+
+
+def test_publish_without_a_new_snapshot_changes_nothing(tmp_path):
+    work, published = tmp_path / "work" / "tip.duckdb", tmp_path / "warehouse" / "tip.duckdb"
+    _build(work, "v1")
+    publish(work, published)
+    before = published.read_bytes()
+    _build(work, "v2")  # a load or build after the snapshot: not yet passed, not published
+    assert publish_ready(work.parent / "tip.ready.duckdb", published) is None
+    assert published.read_bytes() == before
+    assert not (published.parent / PREVIOUS_NAME).exists()
 
 
 def test_rollback_without_a_previous_version_says_so(tmp_path):
