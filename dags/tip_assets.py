@@ -14,6 +14,8 @@ FEED_NAMES = ("org_units", "headcount", "regional_commitments", "training_logs",
 
 # one per feed: its raw table in the build copy gained rows
 RAW_FEEDS = {feed: Asset(f"tip_raw_{feed}") for feed in FEED_NAMES}
+# the night's ingest run finished and at least one feed loaded rows
+NIGHTLY_INGEST_DONE = Asset("tip_nightly_ingest_done")
 WAREHOUSE_BUILD = Asset("tip_warehouse_build")  # a dbt build passed and was snapshotted
 PUBLISHED_WAREHOUSE = Asset("tip_published_warehouse")  # what analysts open read-only
 MONTHLY_REPORTS = Asset("tip_monthly_reports")  # a month's HTML and PDF reports and index

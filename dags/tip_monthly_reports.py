@@ -19,8 +19,7 @@ only on the published warehouse and that month, so a rerun or
 
 from __future__ import annotations
 
-import pendulum
-from airflow.sdk import dag, task
+from airflow.sdk import CronTriggerTimetable, dag, task
 from tip_assets import MONTHLY_REPORTS, PUBLISHED_WAREHOUSE
 from tip_common import DEFAULT_ARGS, run_logical_date
 
@@ -33,9 +32,7 @@ def _report_month() -> str:
 
 @dag(
     dag_id="tip_monthly_reports",
-    schedule="0 6 1 * *",
-    start_date=pendulum.datetime(2025, 1, 1, tz="Europe/London"),
-    catchup=False,
+    schedule=CronTriggerTimetable("0 6 1 * *", timezone="Europe/London"),
     max_active_runs=1,
     default_args=DEFAULT_ARGS,
     tags=["tip", "reports", "monthly"],

@@ -15,6 +15,8 @@ into the raw layer of the build copy (`TIPWH_HOME/work/tip.duckdb`).
     (`tip_raw_<feed>`) only when rows were loaded; skipped when nothing new landed.
   - **check_rejections**: fails, without retrying, naming every file the load rejected and
     why; the failure emails the data engineers.
+- **ingest_done**: after every feed, emits `tip_nightly_ingest_done` when any feed loaded
+  rows, so the transform runs once per night on the whole night's data, not once per feed.
 
 Keyed on the logical date: files are skipped by SHA-256, so clearing and re-running a task
 loads nothing twice. Every task that opens DuckDB runs in the one-slot `tip_duckdb_writer` pool.
@@ -22,9 +24,8 @@ loads nothing twice. Every task that opens DuckDB runs in the one-slot `tip_duck
 
 from __future__ import annotations
 
-import pendulum
-from airflow.sdk import TaskGroup, dag, task
-from tip_assets import FEED_NAMES, RAW_FEEDS
+from airflow.sdk import CronTriggerTimetable, TaskGroup, dag, task
+from tip_assets import FEED_NAMES, NIGHTLY_INGEST_DONE, RAW_FEEDS
 from tip_common import DEFAULT_ARGS, DUCKDB_WRITER_POOL, run_logical_date
 
 
@@ -74,11 +75,22 @@ def check_rejections(feed: str) -> None:
     pipeline.check_rejections(load_settings(), feed, _as_of())
 
 
+@task(pool=DUCKDB_WRITER_POOL, outlets=[NIGHTLY_INGEST_DONE], trigger_rule="all_done")
+def ingest_done() -> list[str]:
+    from airflow.sdk.exceptions import AirflowSkipException
+
+    from tipwh import pipeline
+    from tipwh.config import load_settings
+
+    feeds = pipeline.feeds_loaded(load_settings(), _as_of())
+    if not feeds:
+        raise AirflowSkipException("no feed loaded rows tonight: nothing to transform")
+    return feeds
+
+
 @dag(
     dag_id="tip_nightly_ingest",
-    schedule="0 2 * * *",
-    start_date=pendulum.datetime(2025, 1, 1, tz="Europe/London"),
-    catchup=False,
+    schedule=CronTriggerTimetable("0 2 * * *", timezone="Europe/London"),
     max_active_runs=1,
     default_args=DEFAULT_ARGS,
     tags=["tip", "ingest", "nightly", "duckdb-writer"],
@@ -95,6 +107,7 @@ def tip_nightly_ingest():
     triage >> loads["org_units"]
     for feed in FEED_NAMES[1:]:
         loads["org_units"] >> loads[feed]
+    list(loads.values()) >> ingest_done()
 
 
 tip_nightly_ingest()

@@ -13,7 +13,6 @@ re-running this task changes nothing.
 
 from __future__ import annotations
 
-import pendulum
 from airflow.sdk import dag, task
 from tip_assets import PUBLISHED_WAREHOUSE, WAREHOUSE_BUILD
 from tip_common import DEFAULT_ARGS, DUCKDB_WRITER_POOL
@@ -22,8 +21,6 @@ from tip_common import DEFAULT_ARGS, DUCKDB_WRITER_POOL
 @dag(
     dag_id="tip_publish",
     schedule=[WAREHOUSE_BUILD],
-    start_date=pendulum.datetime(2025, 1, 1, tz="Europe/London"),
-    catchup=False,
     max_active_runs=1,
     default_args=DEFAULT_ARGS,
     tags=["tip", "publish", "duckdb-writer"],

@@ -1,7 +1,8 @@
 """
 ### TIP transform
 
-Runs whenever a nightly load emitted any feed's raw Asset: `dbt build` of `dbt_project/` on
+Runs once the nightly ingest has finished (`tip_nightly_ingest_done`) and any feed's raw
+Asset (`tip_raw_<feed>`) has a new event since the last transform: `dbt build` of `dbt_project/` on
 the build copy (seeds, models and tests in DAG order, so a failing test skips every model
 downstream of it), then a snapshot of the passing build for `tip_publish`.
 
@@ -19,17 +20,14 @@ from __future__ import annotations
 import functools
 import operator
 
-import pendulum
 from airflow.sdk import dag, task
-from tip_assets import RAW_FEEDS, WAREHOUSE_BUILD
+from tip_assets import NIGHTLY_INGEST_DONE, RAW_FEEDS, WAREHOUSE_BUILD
 from tip_common import DEFAULT_ARGS, DUCKDB_WRITER_POOL
 
 
 @dag(
     dag_id="tip_transform",
-    schedule=functools.reduce(operator.or_, RAW_FEEDS.values()),
-    start_date=pendulum.datetime(2025, 1, 1, tz="Europe/London"),
-    catchup=False,
+    schedule=NIGHTLY_INGEST_DONE & functools.reduce(operator.or_, RAW_FEEDS.values()),
     max_active_runs=1,
     default_args=DEFAULT_ARGS,
     tags=["tip", "dbt", "duckdb-writer"],

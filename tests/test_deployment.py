@@ -35,7 +35,13 @@ def test_every_airflow_service_and_the_database_are_defined():
     commands = {name: services[name]["command"][1] for name in AIRFLOW_SERVICES}
     assert commands == {"airflow-api-server": "api-server", "airflow-scheduler": "scheduler",
                         "airflow-dag-processor": "dag-processor", "airflow-triggerer": "triggerer"}
-    assert services["airflow-init"]["command"] == ["airflow", "db", "migrate"]
+    init = services["airflow-init"]["command"]
+    assert init[:2] == ["bash", "-c"] and init[2].startswith("airflow db migrate &&")
+    from tipwh.airflow_local import DUCKDB_WRITER_POOL
+
+    name, slots, _ = DUCKDB_WRITER_POOL
+    assert f"airflow pools set {name} {slots} " in init[2]  # the pool the DAGs' writers use
+    assert f'DUCKDB_WRITER_POOL = "{name}"' in (ROOT / "dags" / "tip_common.py").read_text()
     assert "healthcheck" in services["postgres"]
 
 
@@ -71,6 +77,10 @@ def test_secrets_come_from_the_env_file_and_every_variable_is_documented():
     code += (ROOT / "dbt_project" / "profiles.yml").read_text()
     for var in set(re.findall(r"\b(TIPWH_[A-Z_]*[A-Z])\b", code)):
         assert var in env, f"{var} is read by the code but missing from .env.example"
+    dags = "\n".join(p.read_text() for p in (ROOT / "dags").glob("*.py"))
+    for var in set(re.findall(r"var\.value\.get\('(\w+)'", dags)):
+        assert f"AIRFLOW_VAR_{var.upper()}" in env, f"Airflow Variable {var} is not documented"
+    assert "AIRFLOW_CONN_SMTP_DEFAULT" in env  # alerts and delivery use smtp_default
     assert "@postgres:5432/" in env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"]
     assert "psycopg2" in (ROOT / "uv.lock").read_text()
     assert not re.search(r"(PASSWORD|SECRET|KEY)\s*:\s*\S", text), "no secret values in compose"

@@ -85,6 +85,17 @@ def check_rejections(settings: Settings, feed: str, as_of: datetime) -> None:
                                f"file {name}: {reason}" for name, reason in rejected))
 
 
+def feeds_loaded(settings: Settings, as_of: datetime) -> list[str]:
+    """The feeds that gained rows in the load keyed ``as_of``."""
+    con = _ledger(settings)
+    try:
+        return [r[0] for r in con.execute(
+            "select distinct feed from raw.load_ledger where loaded_at = ? and rows_loaded > 0 "
+            "order by feed", [as_of]).fetchall()]
+    finally:
+        con.close()
+
+
 def arrived_file_names(settings: Settings) -> dict[str, set[str]]:
     """Every file name seen per feed: in the ledger, waiting in landing, or in quarantine."""
     con = _ledger(settings)

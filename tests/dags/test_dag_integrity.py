@@ -75,9 +75,16 @@ def test_assets_chain_ingest_to_transform_to_publish(dagbag):
     import tip_assets
 
     transform = dagbag.dags["tip_transform"]
-    watched = {a.name for a in transform.timetable.asset_condition.objects}
-    assert watched == {a.name for a in tip_assets.RAW_FEEDS.values()}
-    assert type(transform.timetable.asset_condition).__name__ == "AssetAny"
+    condition = transform.timetable.asset_condition  # the night is done AND any feed loaded
+    assert type(condition).__name__ == "AssetAll"
+    done, any_feed = condition.objects
+    assert done.name == "tip_nightly_ingest_done"
+    assert type(any_feed).__name__ == "AssetAny"
+    assert {a.name for a in any_feed.objects} == {a.name for a in tip_assets.RAW_FEEDS.values()}
+    ingest = dagbag.dags["tip_nightly_ingest"]
+    done_task = ingest.get_task("ingest_done")
+    assert [o.name for o in done_task.outlets] == ["tip_nightly_ingest_done"]
+    assert done_task.upstream_task_ids == {f"{f}.load" for f in tip_assets.FEED_NAMES}
     assert [o.name for o in transform.get_task("dbt_build").outlets] == ["tip_warehouse_build"]
     publish = dagbag.dags["tip_publish"]
     assert {a.name for a in publish.timetable.asset_condition.objects} == {"tip_warehouse_build"}
