@@ -21,7 +21,7 @@ help:
 	@echo "make lint   - ruff and sqlfluff"
 	@echo "make up     - Airflow UI and scheduler locally (SQLite metadata)"
 	@echo "make docs   - dbt docs generate into \$$TIPWH_HOME/docs/dbt"
-	@echo "make bench-quick / make bench - time and memory of every stage (not part of make test)"
+	@echo "make bench-quick (scale 1) / make bench (scales 1, 10, 100) - time and memory of every stage, goals' ratios"
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -54,10 +54,10 @@ docs: install
 	  --project-dir dbt_project --profiles-dir dbt_project --target-path $(TIPWH_HOME)/docs/dbt
 
 bench-quick: install
-	$(BIN)/python -m bench.run --scales 1
+	$(BIN)/python -m bench.run --scales 1 --airflow-scales 1
 
 bench: install
-	$(BIN)/python -m bench.run --scales 1,10
+	$(BIN)/python -m bench.run --scales 1,10,100 --airflow-scales 1,10
 
 clean:
 	rm -rf $(VENV) .tools .pytest_cache .ruff_cache dbt_project/target dbt_project/logs

@@ -58,16 +58,15 @@ def _exit_code(text: str | None) -> str | None:
 
 def _parse_column(cells: list[str], parse: Callable[[str], object],
                   message: str | Callable[[str], str]) -> tuple[list[object], list[str | None]]:
-    parsed: list[object] = []
-    invalid: list[str | None] = []
-    for cell in cells:
+    """Parse each distinct cell text once: columns repeat their values (dates, codes, scores)."""
+    seen: dict[str, tuple[object, str | None]] = {}
+    for cell in set(cells):
         try:
-            parsed.append(parse(cell))
-            invalid.append(None)
+            seen[cell] = (parse(cell), None)
         except (ValueError, OverflowError) as exc:
-            parsed.append(None)
-            invalid.append(message(str(exc)) if callable(message) else message)
-    return parsed, invalid
+            seen[cell] = (None, message(str(exc)) if callable(message) else message)
+    pairs = [seen[cell] for cell in cells]
+    return [p for p, _ in pairs], [i for _, i in pairs]
 
 
 def _identifier(pattern: re.Pattern[str], kind: str, label: str, pseudo: Pseudonymiser):

@@ -149,11 +149,14 @@ def test_scheduler_runs_the_month_reruns_and_backfills_identically(settings, air
         "--from-date", "2026-10-01", "--to-date", "2026-11-01T12:00:00",
         "--reprocess-behavior", "completed", capture=True, check=False)
     assert backfill.returncode == 0, backfill.stderr[-2000:]
-    _wait_for(lambda: all(b["completed_at"] for b in api.call(
-        "GET", "/backfills?dag_id=tip_monthly_reports")["backfills"]), timeout=600)
-    runs = [r for r in api.runs("tip_monthly_reports") if r["run_type"] == "backfill"]
-    assert sorted((r["logical_date"][:10], r["state"]) for r in runs) == [
-        ("2026-10-01", "success"), ("2026-11-01", "success")]
+
+    def backfilled() -> list[tuple[str, str]]:
+        runs = [r for r in api.runs("tip_monthly_reports") if r["run_type"] == "backfill"]
+        return sorted((r["logical_date"][:10], r["state"]) for r in runs)
+
+    _wait_for(lambda: len(backfilled()) == 2 and all(s in {"success", "failed"}
+                                                     for _, s in backfilled()), timeout=600)
+    assert backfilled() == [("2026-10-01", "success"), ("2026-11-01", "success")]
     assert _reports(settings, "2026-10") == first_reports
     assert {"N52.html", "N52.pdf", "national.html", "index.html"} <= set(_reports(settings, "2026-09"))
     assert table_fingerprints(settings.published_db) == first_marts
