@@ -12,6 +12,7 @@ COPY expectations ./expectations
 COPY reports ./reports
 COPY dbt_project ./dbt_project
 COPY dags ./dags
+COPY airflow_local_settings.py ./
 RUN uv sync --frozen --no-dev --compile-bytecode && useradd --uid 50000 --create-home airflow \
     && mkdir -p /opt/tip/data && chown -R airflow /opt/tip/data
 USER airflow

@@ -165,15 +165,16 @@ def airflow_dag(home: Path, month: str) -> dict:
         states["tip_monthly_reports"] = api.wait_for_run(
             "tip_monthly_reports", runs["tip_monthly_reports"], 3600)
         done = time.perf_counter()
-        task_seconds = {}
+        task_seconds, failed = {}, []
         for dag_id, run_id in runs.items():
             tis = api.call("GET", f"/dags/{dag_id}/dagRuns/{run_id}/taskInstances?limit=200")
             task_seconds[dag_id] = round(sum(t["duration"] or 0 for t in tis["task_instances"]), 2)
+            failed += [f"{dag_id}.{t['task_id']}" for t in tis["task_instances"] if t["state"] == "failed"]
     finally:
         up.stop(procs)
     return {"services_start_seconds": round(ready - started, 2),
             "pipeline_seconds": round(done - ready, 2), "task_seconds": task_seconds,
-            "states": states}
+            "states": states, "failed_tasks": failed}
 
 
 def run(name: str, home: Path, month: str, scale: float, history: int) -> dict:

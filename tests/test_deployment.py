@@ -55,6 +55,7 @@ def test_airflow_services_share_image_settings_secrets_and_data_volumes():
         assert service["image"] == "tip-warehouse:latest"
         assert service["env_file"] == [".env"]
         assert env["AIRFLOW__CORE__EXECUTOR"] == "LocalExecutor"
+        assert "COPY airflow_local_settings.py ./" in dockerfile  # the scheduler's preload
         assert "COPY dags ./dags" in dockerfile and env["AIRFLOW__CORE__DAGS_FOLDER"] == "/opt/tip/dags"
         assert env["TIPWH_DEMO"] == "0"
         mounts = {m.split(":")[1]: m.split(":")[0] for m in service["volumes"]}

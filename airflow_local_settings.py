@@ -1,0 +1,26 @@
+"""Airflow imports this module in every Airflow process (it is on the path with the project).
+
+In the scheduler only, import the heavy libraries the TIP tasks use (pandas, pyarrow, DuckDB,
+Great Expectations, the project's modules) before LocalExecutor forks its workers: every
+task process is forked from a worker, so it starts with them loaded instead of paying 3-7 s
+of imports per task (measured in BENCHMARKS.md). Other Airflow commands are untouched.
+"""
+
+import sys
+
+__all__: list[str] = []  # no cluster policies here
+
+
+def _preload_task_libraries() -> None:
+    import duckdb  # noqa: F401
+    import great_expectations  # noqa: F401
+    import pandas  # noqa: F401
+    import pyarrow  # noqa: F401
+
+    import ingest.load  # noqa: F401
+    import reports.build  # noqa: F401
+    import tipwh.pipeline  # noqa: F401
+
+
+if sys.argv[1:2] == ["scheduler"]:
+    _preload_task_libraries()
