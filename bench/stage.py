@@ -15,6 +15,15 @@ import time
 from pathlib import Path
 
 BENCH_KEY = "bench-key-" + "x" * 20
+# Staff numbers are SN + 6 digits, so an estate beyond ~18x today's cannot be generated:
+# larger scales multiply the months of a 10x estate instead (scale 100 = 10x over 10 months).
+MAX_ESTATE_SCALE = 10
+
+
+def estate_and_months(scale: float) -> tuple[float, int]:
+    if scale <= MAX_ESTATE_SCALE:
+        return scale, 1
+    return MAX_ESTATE_SCALE, round(scale / MAX_ESTATE_SCALE)
 
 
 def _peak_mb() -> float:
@@ -38,8 +47,11 @@ def generate(home: Path, month: str, scale: float, history: int) -> dict:
     from tipwh.generate import generate as write
 
     target = home / ("staged" if history else "landing")
-    result = write(month, target, seed=1, scale=scale, history_months=history)
-    return {"rows": sum(len(f.rows) for f in result.files), "mb": round(_landing_bytes(target) / 1e6, 1)}
+    estate, months = estate_and_months(scale)
+    history = history or months - 1
+    result = write(month, target, seed=1, scale=estate, history_months=history)
+    return {"rows": sum(len(f.rows) for f in result.files), "estate_scale": estate,
+            "months": history + 1, "mb": round(_landing_bytes(target) / 1e6, 1)}
 
 
 def land(home: Path, month: str, which: str) -> dict:

@@ -118,3 +118,15 @@ def test_in_progress_groups_are_corrected_in_the_next_register(small_world):
     corrected = [v for v in status.values()
                  if len(v) > 1 and v[0][1] == "In progress" and v[-1][1] != "In progress"]
     assert corrected
+
+
+def test_an_estate_too_big_for_staff_numbers_is_refused_not_looped_on():
+    import random
+    from datetime import date
+
+    import pytest
+
+    from tipwh.generate.world import build_world
+
+    with pytest.raises(ValueError, match="SN \\+ 6 digits"):
+        build_world(random.Random(1), 100, date(2026, 10, 1))

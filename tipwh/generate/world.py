@@ -95,15 +95,24 @@ def _name(rng: random.Random) -> str:
     return f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
 
 
+STAFF_NUMBER_SPACE = 900_000  # SN100000 .. SN999999
+MAX_STAFF_NUMBER_USE = 0.5  # beyond this, drawing unused numbers at random gets slow
+
+
 def build_world(rng: random.Random, scale: float, window_start: date) -> World:
     """Units from the reference data and a staff roster sized by ``scale``."""
     world = World(units=reference.org_units())
     # units opened by a split are staffed by the closed unit's people, not by new hires
     split_successors = {s.code for u in world.units for s in reference.successors(u)}
+    staffed = [u for u in world.units if u.code not in split_successors]
+    expected = sum(BASE_STAFF[u.type] for u in staffed) * scale
+    if expected * 1.2 > STAFF_NUMBER_SPACE * MAX_STAFF_NUMBER_USE:
+        raise ValueError(
+            f"scale {scale:g} needs about {expected:,.0f} staff, but staff numbers are SN + 6 "
+            f"digits ({STAFF_NUMBER_SPACE:,} in all): use a scale of at most "
+            f"{STAFF_NUMBER_SPACE * MAX_STAFF_NUMBER_USE / 1.2 / (expected / scale):.0f}")
     used: set[int] = set()
-    for unit in world.units:
-        if unit.code in split_successors:
-            continue
+    for unit in staffed:
         roles = {"PRISON": PRISON_ROLES, "PDU": PDU_ROLES, "HQ": HQ_ROLES}[unit.type]
         size = max(2, round(BASE_STAFF[unit.type] * scale * rng.uniform(0.8, 1.2)))
         for _ in range(size):
