@@ -57,7 +57,7 @@ bench-quick: install
 	$(BIN)/python -m bench.run --scales 1 --airflow-scales 1
 
 bench: install
-	$(BIN)/python -m bench.run --scales 1,10,100 --airflow-scales 1,10
+	$(BIN)/python -m bench.run --scales 1,10,100 --airflow-scales 1,10,100
 
 clean:
 	rm -rf $(VENV) .tools .pytest_cache .ruff_cache dbt_project/target dbt_project/logs
