@@ -22,6 +22,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from bench.stage import BENCH_KEY
+
 ROOT = Path(__file__).resolve().parents[1]
 MARKER = "<!-- notes: everything below is kept when bench/run.py rewrites this file -->"
 SCALE_STAGES = ["generate", "duckdb_read_csv", "load", "dbt_build", "publish", "reports",
@@ -32,7 +34,7 @@ HISTORY_MONTHS = 59
 def _stage(name: str, home: Path, month: str, scale: float, history: int = 0) -> dict:
     env = dict(os.environ, AIRFLOW_HOME=str(home / "airflow"), AIRFLOW__CORE__LOAD_EXAMPLES="False",
                AIRFLOW__CORE__DAGS_FOLDER=str(ROOT / "dags"), TIPWH_HOME=str(home),
-               TIPWH_PSEUDONYM_KEY="bench-key-" + "x" * 20)
+               TIPWH_PSEUDONYM_KEY=BENCH_KEY)
     out = subprocess.run([sys.executable, "-m", "bench.stage", name, str(home), month, str(scale),
                           str(history)], cwd=ROOT, env=env, capture_output=True, text=True)
     if out.returncode != 0:

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-BENCH_KEY = "bench-key-" + "x" * 20
+BENCH_KEY = "bench-key-" + "x" * 20  # a fixed non-secret key: bench data are synthetic
 # Staff numbers are SN + 6 digits, so an estate beyond ~18x today's cannot be generated:
 # larger scales multiply the months of a 10x estate instead (scale 100 = 10x over 10 months).
 MAX_ESTATE_SCALE = 10
