@@ -145,16 +145,12 @@ def noop_rerun(home: Path, month: str) -> dict:
 
 def airflow_dag(home: Path, month: str) -> dict:
     """The whole chain through a real scheduler (make up's services), triggered over REST."""
-    import socket
-
     from tipwh import up
     from tipwh.airflow_rest import AirflowRest
     from tipwh.demo import logical_date_for, nightly_date_for
 
     settings = _settings(home)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = up.free_port()
     started = time.perf_counter()
     procs = up.start(settings, port)
     try:

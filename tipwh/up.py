@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -24,6 +25,13 @@ SERVICES = {
     "dag-processor": ["dag-processor"],
     "triggerer": ["triggerer", "--skip-serve-logs"],
 }
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nothing listens on now (for test and benchmark services)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def local_env(settings, port: int) -> dict[str, str]:

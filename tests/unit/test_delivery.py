@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import email
 import json
-import socket
 
 import pytest
 from aiosmtpd.controller import Controller
 
 from reports.delivery import SmtpSettings, deliver, load_distribution
+from tipwh.up import free_port
 
 LISTS = {"N03": ["wales@example.invalid"], "N57": ["kss-a@example.invalid", "kss-b@example.invalid"],
          "national": ["national@example.invalid"]}
@@ -28,12 +28,6 @@ class Inbox:
         return "250 OK"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def month_dir(tmp_path):
     folder = tmp_path / "2026-10"
@@ -45,7 +39,7 @@ def month_dir(tmp_path):
 
 
 def _serve(handler: Inbox) -> Controller:
-    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
     controller.start()
     return controller
 
@@ -103,7 +97,7 @@ def test_a_transient_failure_recovers_on_retry(month_dir):
 
 
 def test_dry_run_sends_nothing_and_names_who_would_get_what(month_dir):
-    result = deliver("2026-10", month_dir, LISTS, SmtpSettings("127.0.0.1", _free_port()),
+    result = deliver("2026-10", month_dir, LISTS, SmtpSettings("127.0.0.1", free_port()),
                      dry_run=True)
     assert {d.report: d.recipients for d in result.deliveries} == {
         "N03.html": LISTS["N03"], "N57.html": LISTS["N57"], "national.html": LISTS["national"]}
