@@ -14,12 +14,16 @@ into the raw layer of the build copy (`TIPWH_HOME/work/tip.duckdb`).
     quarantine bad rows, reject bad files whole. Emits the feed's Asset
     (`tip_raw_<feed>`) only when rows were loaded; skipped when nothing new landed.
   - **check_rejections**: fails, without retrying, naming every file the load rejected and
-    why; the failure emails the data engineers.
+    why; the failure emails the data engineers. It reads the rejected files' reasons in
+    quarantine, not DuckDB, so it runs beside the next feed's load.
 - **ingest_done**: after every feed, emits `tip_nightly_ingest_done` when any feed loaded
   rows, so the transform runs once per night on the whole night's data, not once per feed.
+- **data_docs**: after every feed, renders the night's GX validation results as Data Docs
+  (`TIPWH_HOME/docs/gx/index.html`). It reads saved results, not DuckDB, so it needs no pool.
 
 Keyed on the logical date: files are skipped by SHA-256, so clearing and re-running a task
-loads nothing twice. Every task that opens DuckDB runs in the one-slot `tip_duckdb_writer` pool.
+loads nothing twice. Every task that opens DuckDB runs in the one-slot `tip_duckdb_writer` pool
+(every task here but `check_rejections` and `data_docs`).
 """
 
 from __future__ import annotations
@@ -67,7 +71,7 @@ def load(feed: str) -> dict:
     return asdict(result)
 
 
-@task(pool=DUCKDB_WRITER_POOL, trigger_rule="all_done")
+@task(trigger_rule="all_done")  # reads quarantine's reason files, not DuckDB: no pool
 def check_rejections(feed: str) -> None:
     from tipwh import pipeline
     from tipwh.config import load_settings
@@ -86,6 +90,14 @@ def ingest_done() -> list[str]:
     if not feeds:
         raise AirflowSkipException("no feed loaded rows tonight: nothing to transform")
     return feeds
+
+
+@task(trigger_rule="all_done")
+def data_docs() -> int:
+    from tipwh import pipeline
+    from tipwh.config import load_settings
+
+    return pipeline.data_docs(load_settings(), _as_of())
 
 
 @dag(
@@ -108,6 +120,7 @@ def tip_nightly_ingest():
     for feed in FEED_NAMES[1:]:
         loads["org_units"] >> loads[feed]
     list(loads.values()) >> ingest_done()
+    list(loads.values()) >> data_docs()
 
 
 tip_nightly_ingest()

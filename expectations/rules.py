@@ -9,7 +9,7 @@ from datetime import date
 
 from tipwh import reference
 
-SUITE_VERSION = "v1"
+SUITE_VERSION = "v2"  # v2: parse checks gathered per row, survey answers checked long
 ROLE_GROUPS = ["prison officer", "OSG", "probation officer", "PSO", "senior leader", "healthcare",
                "support/admin", "reception", "other"]
 GRADE_BANDS = [f"band {i}" for i in range(2, 12)] + ["SCS"]

@@ -1,7 +1,8 @@
 """Run a feed's suite over a batch of parsed files; say which rows broke which rule.
 
 One GX validation per feed per load (files concatenated, ``_file`` and ``_idx`` columns
-added) keeps GX's fixed cost per run rather than per file.
+added) keeps GX's fixed cost per run rather than per file; survey feeds add a second one
+over their answers, one row per answer.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from expectations.rules import SUITE_VERSION
+from expectations.suites import CELLS_INVALID, answer_scales
 
 
 @dataclass(frozen=True)
@@ -30,12 +32,10 @@ class ValidationOutcome:
     result_id: str
     success: bool
     rows: dict[int, list[RowFailure]] = field(default_factory=dict)  # _idx -> failures
-    rule_counts: dict[str, int] = field(default_factory=dict)
-    evaluated: list[str] = field(default_factory=list)
 
 
 @cache
-def _gx():
+def gx_module():
     for name in ("great_expectations", "great_expectations._docs_decorators"):
         logging.getLogger(name).setLevel(logging.WARNING)
     import great_expectations as gx
@@ -44,8 +44,8 @@ def _gx():
 
 
 @cache
-def _context():
-    gx = _gx()
+def gx_context():
+    gx = gx_module()
     ctx = gx.get_context(mode="ephemeral")
     try:
         from great_expectations.data_context.types.base import ProgressBarsConfig
@@ -86,23 +86,6 @@ def _drop_cascades(failures: list[RowFailure]) -> list[RowFailure]:
                                         and f.rule.split(":")[0] in unparsed)]
 
 
-RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["_idx"],
-                 "return_unexpected_index_query": False}
-
-
-def _docs_site(ctx, docs_dir: Path) -> str:
-    """A Data Docs site writing static pages under ``docs_dir`` (one per directory)."""
-    name = "tipwh_" + hashlib.sha256(str(docs_dir).encode()).hexdigest()[:8]
-    if name not in ctx.get_site_names():
-        ctx.add_data_docs_site(site_name=name, site_config={
-            "class_name": "SiteBuilder",
-            "store_backend": {"class_name": "TupleFilesystemStoreBackend",
-                              "base_directory": str(docs_dir)},
-            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-        })
-    return name
-
-
 def _get_or_add(factory, name: str, make):
     try:
         return factory.get(name)
@@ -110,68 +93,126 @@ def _get_or_add(factory, name: str, make):
         return factory.add(make())
 
 
-def validate(feed_name: str, frame: pd.DataFrame, as_of: date, batch_key: str,
-             docs_dir: Path | None = None) -> ValidationOutcome:
-    """Validate ``frame`` (with ``_idx`` and ``_file`` columns) against the feed's suite.
+def _gather_cell_problems(frame: pd.DataFrame) -> pd.Series:
+    """Per row, every cell the parser could not read (``<column>: <why>; ...``), else null."""
+    columns = [c for c in frame.columns if c.endswith("__invalid") and c != "_row__invalid"]
+    gathered = pd.Series(None, index=frame.index, dtype=object)
+    flagged = frame[columns].notna().any(axis=1)
+    if flagged.any():
+        gathered[flagged] = [
+            "; ".join(f"{c.removesuffix('__invalid')}: {v}" for c, v in zip(columns, row, strict=True)
+                      if not pd.isna(v))
+            for row in frame.loc[flagged, columns].itertuples(index=False)]
+    return gathered
 
-    With ``docs_dir`` the run goes through a GX Checkpoint whose UpdateDataDocsAction
-    writes the suite and the validation result into static Data Docs there.
-    """
-    from expectations.suites import expectations_for
 
-    gx = _gx()
-    ctx = _context()
-    suite_name = f"{feed_name}.{SUITE_VERSION}.{as_of.isoformat()}"
+def answers_frame(feed_name: str, frame: pd.DataFrame) -> pd.DataFrame | None:
+    """One row per given survey answer: ``_idx``, ``item``, ``scale``, ``value``."""
+    scales = answer_scales(feed_name)
+    if not scales:
+        return None
+    scale_of = {item: scale.code for scale in scales for item in scale.items}
+    answers = frame[["_idx", *scale_of]].melt(id_vars="_idx", var_name="item",
+                                              value_name="value").dropna(subset=["value"])
+    answers["value"] = answers["value"].astype("int64")  # scores parse as whole numbers
+    answers["scale"] = answers["item"].map(scale_of)
+    return answers.reset_index(drop=True)
 
-    def make_suite():
-        # built with its list in one go: add_expectation one at a time re-validates (and on a
-        # saved suite re-persists) the whole suite each time, ~1.5 s for the 204-rule survey
-        return gx.ExpectationSuite(name=suite_name,
-                                   expectations=expectations_for(gx, feed_name, as_of))
 
-    suite = _get_or_add(ctx.suites, suite_name, make_suite)
+def _columns_read(suite, index_columns: list[str]) -> list[str]:
+    names = list(index_columns)
+    for expectation in suite.expectations:
+        kwargs = expectation.configuration.kwargs
+        condition = kwargs.get("row_condition") or {}
+        # a row condition on a missing column passes silently in GX: keep its column too
+        for name in [kwargs.get("column"), *kwargs.get("column_list", []), kwargs.get("column_A"),
+                     kwargs.get("column_B"), condition.get("column", {}).get("name")]:
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def _run_suite(ctx, gx, asset_name: str, suite_name: str, make_expectations,
+               frame: pd.DataFrame, index_columns: list[str]):
+    suite = _get_or_add(ctx.suites, suite_name,
+                        # built with its list in one go: add_expectation one at a time
+                        # re-validates the whole suite each time (~1.5 s for 200 rules)
+                        lambda: gx.ExpectationSuite(name=suite_name,
+                                                    expectations=make_expectations()))
     source = ctx.data_sources.get("landing")
     try:
-        asset = source.get_asset(feed_name)
+        asset = source.get_asset(asset_name)
     except LookupError:
-        asset = source.add_dataframe_asset(feed_name)
+        asset = source.add_dataframe_asset(asset_name)
     try:
         definition = asset.get_batch_definition("whole")
     except KeyError:
         definition = asset.add_batch_definition_whole_dataframe("whole")
-    if docs_dir is None:
-        batch = definition.get_batch(batch_parameters={"dataframe": frame})
-        result = batch.validate(suite, result_format=RESULT_FORMAT)
-    else:
-        from great_expectations.checkpoint import UpdateDataDocsAction
+    # only the columns the rules read: GX hashes the whole frame it is given, every column
+    batch = definition.get_batch(batch_parameters={"dataframe": frame[_columns_read(suite,
+                                                                                   index_columns)]})
+    return batch.validate(suite, result_format={
+        "result_format": "COMPLETE", "unexpected_index_column_names": index_columns,
+        "return_unexpected_index_query": False})
 
-        site = _docs_site(ctx, docs_dir)
-        validation = _get_or_add(ctx.validation_definitions, suite_name,
-                                 lambda: gx.ValidationDefinition(name=suite_name,
-                                                                 data=definition, suite=suite))
-        checkpoint = _get_or_add(ctx.checkpoints, f"{suite_name}.{site}", lambda: gx.Checkpoint(
-            name=f"{suite_name}.{site}", validation_definitions=[validation],
-            actions=[UpdateDataDocsAction(name="data_docs", site_names=[site])],
-            result_format=RESULT_FORMAT))
-        run = checkpoint.run(batch_parameters={"dataframe": frame})
-        result = next(iter(run.run_results.values()))
+
+def validate(feed_name: str, frame: pd.DataFrame, as_of: date, batch_key: str,
+             results_dir: Path | None = None) -> ValidationOutcome:
+    """Validate ``frame`` (with ``_idx`` and ``_file`` columns) against the feed's suites.
+
+    With ``results_dir`` the GX results are saved there for the night's Data Docs
+    (``expectations.docs``): rendering them is a nightly step, not part of each load.
+    """
+    from expectations.docs import save_result
+    from expectations.suites import answer_expectations_for, expectations_for
+
+    gx = gx_module()
+    ctx = gx_context()
+    suite_name = f"{feed_name}.{SUITE_VERSION}.{as_of.isoformat()}"
     digest = hashlib.sha256(f"{suite_name}|{batch_key}".encode()).hexdigest()[:16]
-    outcome = ValidationOutcome(result_id=f"{feed_name}-{digest}", success=bool(result.success))
+    outcome = ValidationOutcome(result_id=f"{feed_name}-{digest}", success=True)
     rows: dict[int, list[RowFailure]] = defaultdict(list)
-    for item in result.results:
-        rule = _rule_name(item.expectation_config)
-        outcome.evaluated.append(rule)
-        if item.success:
-            continue
-        if item.exception_info and item.exception_info.get("raised_exception"):
-            raise RuntimeError(f"GX could not evaluate {rule}: "
-                               f"{item.exception_info.get('exception_message')}")
-        indexes = item.result.get("unexpected_index_list") or []
-        outcome.rule_counts[rule] = len(indexes)
-        column = item.expectation_config.kwargs.get("column", "")
-        for entry in indexes:
-            idx = int(entry["_idx"])
-            value = entry.get(column) if column else None
-            rows[idx].append(RowFailure(rule, "" if value is None else str(value)))
+
+    wide = pd.concat([frame, _gather_cell_problems(frame).rename(CELLS_INVALID)], axis=1)
+    runs = [(feed_name, suite_name, lambda: expectations_for(gx, feed_name, as_of), wide,
+             ["_idx"])]
+    answers = answers_frame(feed_name, frame)
+    if answers is not None:
+        runs.append((f"{feed_name}.answers", f"{feed_name}.answers.{SUITE_VERSION}",
+                     lambda: answer_expectations_for(gx, feed_name), answers, ["_idx", "item"]))
+    for asset_name, name, make, data, index_columns in runs:
+        result = _run_suite(ctx, gx, asset_name, name, make, data, index_columns)
+        if results_dir is not None:
+            save_result(results_dir, as_of, outcome.result_id, feed_name, result)
+        outcome.success = outcome.success and bool(result.success)
+        for item in result.results:
+            if item.success:
+                continue
+            rule = _rule_name(item.expectation_config)
+            if item.exception_info and item.exception_info.get("raised_exception"):
+                raise RuntimeError(f"GX could not evaluate {rule}: "
+                                   f"{item.exception_info.get('exception_message')}")
+            column = item.expectation_config.kwargs.get("column", "")
+            entries = item.result.get("unexpected_index_list") or []
+            if column == CELLS_INVALID:
+                _add_cell_failures(rows, frame, [int(e["_idx"]) for e in entries])
+                continue
+            for entry in entries:
+                value = entry.get(column) if column else None
+                named = f"{entry['item']}: in_range" if "item" in entry else rule
+                rows[int(entry["_idx"])].append(
+                    RowFailure(named, "" if value is None else str(value)))
     outcome.rows = {idx: _drop_cascades(failures) for idx, failures in rows.items()}
     return outcome
+
+
+def _add_cell_failures(rows: dict[int, list[RowFailure]], frame: pd.DataFrame,
+                       idxs: list[int]) -> None:
+    """``<column>: parsable`` for each unreadable cell of the rows GX flagged."""
+    positions = pd.Index(frame["_idx"]).get_indexer(idxs)
+    for column in (c for c in frame.columns if c.endswith("__invalid") and c != "_row__invalid"):
+        reasons = frame[column].to_numpy()[positions]
+        for idx, reason in zip(idxs, reasons, strict=True):
+            if not pd.isna(reason):
+                rows[idx].append(RowFailure(f"{column.removesuffix('__invalid')}: parsable",
+                                            str(reason)))

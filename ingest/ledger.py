@@ -100,10 +100,3 @@ def recent_row_counts(con: duckdb.DuckDBPyConnection, feed: str, limit: int) -> 
     return [r[0] for r in con.execute(
         "select rows_read from raw.load_ledger where feed = ? and outcome <> 'rejected' "
         "order by loaded_at desc, ledger_id desc limit ?", [feed, limit]).fetchall()]
-
-
-def rejections(con: duckdb.DuckDBPyConnection, feed: str, loaded_at: datetime) -> list[tuple[str, str]]:
-    """(file name, reason) of every file of ``feed`` rejected by the load keyed ``loaded_at``."""
-    return con.execute(
-        "select file_name, reason from raw.load_ledger where feed = ? and loaded_at = ? "
-        "and outcome = 'rejected' order by file_name, attempt", [feed, loaded_at]).fetchall()

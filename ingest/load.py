@@ -91,8 +91,12 @@ def _parse(file: LandingFile, pseudo: Pseudonymiser) -> tuple[str, ParsedFile]:
 
 
 def quarantine_file(file: LandingFile, quarantine: Path, feed: str, rule: str, detail: str,
-                    rows_read: int) -> Path:
-    """Move a rejected file whole to quarantine/<feed>/ with <name>.reason.json beside it."""
+                    rows_read: int, as_of: datetime) -> Path:
+    """Move a rejected file whole to quarantine/<feed>/ with <name>.reason.json beside it.
+
+    The reason names the load that rejected it (``rejected_by_load``: its ``as_of``), so the
+    night's check can list its rejections without opening DuckDB while other feeds load.
+    """
     target_dir = quarantine / feed
     target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / file.path.name
@@ -100,9 +104,20 @@ def quarantine_file(file: LandingFile, quarantine: Path, feed: str, rule: str, d
         target = target_dir / f"{file.sha256[:12]}_{file.path.name}"
     shutil.move(str(file.path), target)
     reason = {"file": file.path.name, "sha256": file.sha256, "feed": feed, "rule": rule,
-              "detail": detail, "rows_read": rows_read, "landing_path": str(file.path)}
+              "detail": detail, "rows_read": rows_read, "landing_path": str(file.path),
+              "rejected_by_load": as_of.isoformat()}
     Path(f"{target}.reason.json").write_text(json.dumps(reason, indent=2) + "\n", encoding="utf-8")
     return target
+
+
+def rejected_files(quarantine: Path, feed: str, as_of: datetime) -> list[tuple[str, str]]:
+    """(file name, "rule: detail") of every file of ``feed`` the load keyed ``as_of`` rejected."""
+    found = []
+    for path in sorted((quarantine / feed).glob("*.reason.json")):
+        reason = json.loads(path.read_text(encoding="utf-8"))
+        if reason.get("rejected_by_load") == as_of.isoformat():
+            found.append((reason["file"], f"{reason['rule']}: {reason['detail']}"))
+    return found
 
 
 def _insert(con: duckdb.DuckDBPyConnection, feed_name: str, good: pd.DataFrame,
@@ -143,13 +158,15 @@ def _quarantine_rows(con: duckdb.DuckDBPyConnection, feed_name: str, bad: pd.Dat
 def _date_columns_to_timestamps(feed_name: str, frame: pd.DataFrame) -> pd.DataFrame:
     for name, typ in output_columns(FEEDS[feed_name]):
         if typ == "date":
-            frame[name] = pd.to_datetime(frame[name])
+            # nanoseconds: GX compares datetime64[ns] columns vectorised, any other unit
+            # (pandas 3 infers seconds or microseconds) one Python call per row
+            frame[name] = pd.to_datetime(frame[name]).astype("datetime64[ns]")
     return frame
 
 
 def validate_batch(con: duckdb.DuckDBPyConnection, feed_name: str,
                    parsed: list[tuple[LandingFile, ParsedFile]], as_of: datetime,
-                   docs_dir: Path | None = None) -> tuple[pd.DataFrame, ValidationOutcome]:
+                   results_dir: Path | None = None) -> tuple[pd.DataFrame, ValidationOutcome]:
     """Concatenate a feed's parsed files (``_file``, ``_idx``), add lookups, run its GX suite."""
     frames = []
     for number, (_, table) in enumerate(parsed):
@@ -161,18 +178,18 @@ def validate_batch(con: duckdb.DuckDBPyConnection, feed_name: str,
     batch = _date_columns_to_timestamps(feed_name, batch)
     batch = add_lookup_flags(con, feed_name, batch, as_of.date())
     batch_key = ",".join(file.sha256 for file, _ in parsed)
-    return batch, validate(feed_name, batch, as_of.date(), batch_key, docs_dir)
+    return batch, validate(feed_name, batch, as_of.date(), batch_key, results_dir)
 
 
 def load_feed(con: duckdb.DuckDBPyConnection, feed_name: str, files: list[LandingFile],
               pseudo: Pseudonymiser, quarantine: Path, as_of: datetime,
-              max_bad_share: float, docs_dir: Path | None = None) -> list[ledger.LedgerEntry]:
+              max_bad_share: float, results_dir: Path | None = None) -> list[ledger.LedgerEntry]:
     entries: list[ledger.LedgerEntry] = []
     parsed: list[tuple[LandingFile, ParsedFile]] = []
 
     def reject(file: LandingFile, rule: str, detail: str, rows_read: int,
                result_id: str | None = None) -> None:
-        quarantine_file(file, quarantine, feed_name, rule, detail, rows_read)
+        quarantine_file(file, quarantine, feed_name, rule, detail, rows_read, as_of)
         entry = ledger.LedgerEntry(feed_name, file.path.name, file.sha256, file.size,
                                    file.received_at, as_of, rows_read, 0, rows_read,
                                    "rejected", result_id, f"{rule}: {detail}")
@@ -194,7 +211,7 @@ def load_feed(con: duckdb.DuckDBPyConnection, feed_name: str, files: list[Landin
     if not parsed:
         return entries
 
-    batch, outcome = validate_batch(con, feed_name, parsed, as_of, docs_dir)
+    batch, outcome = validate_batch(con, feed_name, parsed, as_of, results_dir)
 
     for number, (file, _) in enumerate(parsed):
         rows = batch[batch["_file"] == number]
@@ -231,7 +248,7 @@ def load_feed(con: duckdb.DuckDBPyConnection, feed_name: str, files: list[Landin
 
 def load_landing(db_path: Path, landing: Path, quarantine: Path, pseudo: Pseudonymiser,
                  as_of: datetime, max_bad_share: float = 0.05,
-                 feeds: list[str] | None = None, docs_dir: Path | None = None,
+                 feeds: list[str] | None = None, results_dir: Path | None = None,
                  quarantine_unknown: bool | None = None) -> LoadSummary:
     """Load all new landing files (optionally only some feeds) into ``db_path``'s raw layer.
 
@@ -266,7 +283,7 @@ def load_landing(db_path: Path, landing: Path, quarantine: Path, pseudo: Pseudon
                 by_feed[feed].append(file)
         for file in unknown if quarantine_unknown else []:
             quarantine_file(file, quarantine, "_unknown", "feed_layout",
-                            "the header matches no known feed", 0)
+                            "the header matches no known feed", 0, as_of)
             entry = ledger.LedgerEntry("unknown", file.path.name, file.sha256, file.size,
                                        file.received_at, as_of, 0, 0, 0, "rejected", None,
                                        "feed_layout: the header matches no known feed")
@@ -275,7 +292,7 @@ def load_landing(db_path: Path, landing: Path, quarantine: Path, pseudo: Pseudon
         for feed_name in feeds or LOAD_ORDER:
             if by_feed[feed_name]:
                 summary.entries += load_feed(con, feed_name, by_feed[feed_name], pseudo,
-                                             quarantine, as_of, max_bad_share, docs_dir)
+                                             quarantine, as_of, max_bad_share, results_dir)
         con.execute("checkpoint")
     finally:
         con.close()

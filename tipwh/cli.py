@@ -52,7 +52,9 @@ def _as_of(args: argparse.Namespace) -> datetime:
 
 def _load(args: argparse.Namespace) -> int:
     settings = load_settings()
-    result = pipeline.load(settings, _as_of(args))
+    as_of = _as_of(args)
+    result = pipeline.load(settings, as_of)
+    pipeline.data_docs(settings, as_of)
     print(f"loaded {result.files_loaded} files, partially loaded {result.files_partially_loaded}, "
           f"rejected {result.files_rejected}, skipped {result.files_skipped} already loaded; "
           f"{result.rows_loaded:,} rows loaded, {result.rows_quarantined:,} quarantined")
@@ -117,7 +119,9 @@ def _deliver(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     settings = load_settings()
-    result = pipeline.load(settings, _as_of(args))
+    as_of = _as_of(args)
+    result = pipeline.load(settings, as_of)
+    pipeline.data_docs(settings, as_of)
     print(f"load: {result.files_loaded + result.files_partially_loaded} files loaded, "
           f"{result.files_rejected} rejected, {result.rows_quarantined:,} rows quarantined")
     pipeline.build(settings)

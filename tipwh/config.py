@@ -71,6 +71,11 @@ class Settings:
     def gx_docs_dir(self) -> Path:
         return self.home / "docs" / "gx"
 
+    @property
+    def gx_results_dir(self) -> Path:
+        """Every load's GX validation results (JSON, per night): the Data Docs' source."""
+        return self.home / "work" / "gx_results"
+
     def pseudonym_key(self) -> bytes:
         """The HMAC key for pseudonymising personal identifiers.
 

@@ -39,7 +39,7 @@ def load(settings: Settings, as_of: datetime, feeds: list[str] | None = None,
 
     summary = load_landing(settings.work_db, settings.landing, settings.quarantine,
                            Pseudonymiser(settings.pseudonym_key()), as_of,
-                           settings.max_bad_row_share, feeds, settings.gx_docs_dir,
+                           settings.max_bad_row_share, feeds, settings.gx_results_dir,
                            quarantine_unknown)
     entries = summary.entries
     return LoadResult(
@@ -59,6 +59,13 @@ def triage(settings: Settings, as_of: datetime) -> LoadResult:
     return load(settings, as_of, feeds=[], quarantine_unknown=True)
 
 
+def data_docs(settings: Settings, as_of: datetime) -> int:
+    """Render the GX Data Docs of the loads keyed ``as_of`` (once a night, after every feed)."""
+    from expectations.docs import render
+
+    return render(settings.gx_results_dir, settings.gx_docs_dir, as_of.date())
+
+
 def _ledger(settings: Settings):
     import duckdb
 
@@ -71,14 +78,14 @@ def _ledger(settings: Settings):
 
 
 def check_rejections(settings: Settings, feed: str, as_of: datetime) -> None:
-    """Raise ``DataRejected`` naming each file of ``feed`` the load keyed ``as_of`` rejected."""
-    from ingest import ledger
+    """Raise ``DataRejected`` naming each file of ``feed`` the load keyed ``as_of`` rejected.
 
-    con = _ledger(settings)
-    try:
-        rejected = ledger.rejections(con, feed, as_of)
-    finally:
-        con.close()
+    Read from the quarantined files' reasons, not the ledger: no DuckDB, so the check runs
+    beside the next feed's load instead of waiting for the writer's slot.
+    """
+    from ingest.load import rejected_files
+
+    rejected = rejected_files(settings.quarantine, feed, as_of)
     if rejected:
         raise DataRejected(f"feed {feed}: {len(rejected)} file(s) rejected and moved to "
                            f"{settings.quarantine / feed}:\n" + "\n".join(

@@ -85,6 +85,9 @@ def test_assets_chain_ingest_to_transform_to_publish(dagbag):
     done_task = ingest.get_task("ingest_done")
     assert [o.name for o in done_task.outlets] == ["tip_nightly_ingest_done"]
     assert done_task.upstream_task_ids == {f"{f}.load" for f in tip_assets.FEED_NAMES}
+    docs_task = ingest.get_task("data_docs")  # once a night, after every feed, not per load
+    assert docs_task.upstream_task_ids == {f"{f}.load" for f in tip_assets.FEED_NAMES}
+    assert docs_task.trigger_rule == "all_done" and not docs_task.outlets
     assert [o.name for o in transform.get_task("dbt_build").outlets] == ["tip_warehouse_build"]
     publish = dagbag.dags["tip_publish"]
     assert {a.name for a in publish.timetable.asset_condition.objects} == {"tip_warehouse_build"}
@@ -102,6 +105,10 @@ def test_reports_map_one_task_per_area_then_index_then_delivery(dagbag):
 def test_every_duckdb_writer_shares_the_one_slot_pool(dagbag):
     for dag_id in ("tip_nightly_ingest", "tip_transform", "tip_publish"):
         for task in dagbag.dags[dag_id].tasks:
+            if dag_id == "tip_nightly_ingest" and task.task_id.endswith(
+                    ("data_docs", ".check_rejections")):  # files only (GX results, reasons)
+                assert task.pool != "tip_duckdb_writer", task.task_id
+                continue
             assert task.pool == "tip_duckdb_writer", (dag_id, task.task_id)
 
 

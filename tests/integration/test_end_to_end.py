@@ -46,6 +46,9 @@ def test_the_four_dags_through_airflow_as_make_demo_runs_them(settings):
     assert len([n for n in names if n.startswith("N") and n.endswith(".html")]) == 12
     assert len([n for n in names if n.startswith("N") and n.endswith(".pdf")]) == 12
     assert {"national.html", "national.pdf"} <= names
+    validations = settings.gx_docs_dir / "validations"  # the night's Data Docs
+    assert (settings.gx_docs_dir / "index.html").exists()
+    assert {p.name for p in validations.iterdir()} >= {"training_logs", "org_units"}
 
 
 def test_rerunning_a_month_changes_nothing(settings):

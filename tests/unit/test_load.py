@@ -9,6 +9,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from expectations.docs import render
+from expectations.rules import SUITE_VERSION
 from ingest.dry_run import dry_run
 from ingest.load import load_landing
 from ingest.release import release
@@ -184,15 +186,43 @@ def test_dry_run_names_the_file_rows_and_rules_and_writes_nothing(settings, pseu
     assert not settings.work_db.exists()
 
 
-def test_loads_write_gx_data_docs(settings, pseudo, landing):
+def test_the_nights_gx_data_docs_are_rendered_from_the_saved_results(settings, pseudo, landing):
     _write(landing, "training_logs", "t.csv", training.HEADER, [_training_row(1)])
+    header, rows = _survey_rows([(f"A{n:04d}BC", "PRE", "2026-10-01") for n in range(1, 3)])
+    _write(landing, "survey_participant_outcomes", "s.csv", header, rows)
+    summary = _load(settings, pseudo, results_dir=settings.gx_results_dir)
     docs = settings.gx_docs_dir
-    load_landing(settings.work_db, settings.landing, settings.quarantine, pseudo, AS_OF,
-                 settings.max_bad_row_share, docs_dir=docs)
+    assert not docs.exists()  # loads only save results: rendering is the night's own step
+    pages = render(settings.gx_results_dir, docs, AS_OF.date())
+    assert pages == 4  # three row suites and the survey's answers suite
     assert (docs / "index.html").exists()
-    for feed in ["training_logs", "org_units"]:  # GX turns the suite name's dots into folders
-        assert (docs / "expectations" / feed / "v1" / "2026-11-01.html").exists()
-        assert list((docs / "validations" / feed).rglob("*.html"))
+    version = SUITE_VERSION
+    for feed in ["training_logs", "org_units", "survey_participant_outcomes"]:
+        # GX turns the suite name's dots into folders; each page is keyed on the ledger's id
+        assert (docs / "expectations" / feed / version / "2026-11-01.html").exists()
+        result_id = next(e.validation_result_id for e in summary.entries if e.feed == feed)
+        assert len(list((docs / "validations" / feed).rglob(f"{result_id}/*/{feed}.html"))) >= 1
+    assert (docs / "expectations" / "survey_participant_outcomes" / "answers"
+            / f"{version}.html").exists()
+    # rendering again rewrites the same pages (GX stamps each render with ids and a time)
+    before = sorted(docs.rglob("*.html"))
+    assert render(settings.gx_results_dir, docs, AS_OF.date()) == 4
+    assert sorted(docs.rglob("*.html")) == before
+
+
+def test_survey_answers_out_of_range_or_unreadable_name_their_question(settings, pseudo, landing):
+    header, rows = _survey_rows([(f"A{n:04d}BC", "PRE", "2026-10-01") for n in range(1, 41)])
+    phq9_3, gad7_1, core10_2 = (header.index(c) for c in ("PHQ9_3", "GAD7_1", "CORE10_2"))
+    rows[0][phq9_3] = "7"  # PHQ-9 items score 0-3
+    rows[1][gad7_1], rows[1][core10_2] = "often-ish", "9"
+    _write(landing, "survey_participant_outcomes", "s.csv", header, rows)
+    _load(settings, pseudo)
+    failed = dict(_query(settings, "select row_number, failed_checks from raw.quarantine"))
+    assert set(failed) == {2, 3}
+    assert [c["rule"] for c in json.loads(failed[2])] == ["phq9_3: in_range"]
+    assert json.loads(failed[2])[0]["detail"] == "7"
+    assert sorted(c["rule"] for c in json.loads(failed[3])) == ["core10_2: in_range",
+                                                                 "gad7_1: parsable"]
 
 
 SURVEY_HEADER = ["Prison Number", "Timepoint", "Administered Date", "Programme Code", "Group ID"]
