@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 
+import numpy as np
 import pandas as pd
 
 from ingest import survey_mapping, values
@@ -58,15 +60,20 @@ def _exit_code(text: str | None) -> str | None:
 
 def _parse_column(cells: list[str], parse: Callable[[str], object],
                   message: str | Callable[[str], str]) -> tuple[list[object], list[str | None]]:
-    """Parse each distinct cell text once: columns repeat their values (dates, codes, scores)."""
-    seen: dict[str, tuple[object, str | None]] = {}
-    for cell in set(cells):
+    """Parse each distinct cell text once: columns repeat their values (dates, codes, scores).
+
+    ``pd.factorize`` finds the distinct texts and each cell's index into them in C; the
+    results are spread back to every row by that index.
+    """
+    codes, distinct = pd.factorize(np.asarray(cells, dtype=object), use_na_sentinel=False)
+    parsed = np.empty(len(distinct), dtype=object)
+    invalid = np.empty(len(distinct), dtype=object)
+    for i, cell in enumerate(distinct):
         try:
-            seen[cell] = (parse(cell), None)
+            parsed[i] = parse(cell)
         except (ValueError, OverflowError) as exc:
-            seen[cell] = (None, message(str(exc)) if callable(message) else message)
-    pairs = [seen[cell] for cell in cells]
-    return [p for p, _ in pairs], [i for _, i in pairs]
+            invalid[i] = message(str(exc)) if callable(message) else message
+    return parsed[codes].tolist(), invalid[codes].tolist()
 
 
 def _identifier(pattern: re.Pattern[str], kind: str, label: str, pseudo: Pseudonymiser):
@@ -110,10 +117,14 @@ def parse_table(raw: RawTable, feed: Feed, pseudo: Pseudonymiser) -> ParsedFile:
     width = len(raw.header)
     by_name = {name: index for index, name in mapping.items()}
 
+    shortest = min((len(row) for row in raw.rows), default=0)
+
     def cells(name: str) -> list[str]:
         index = by_name.get(name)
         if index is None:
             return [""] * len(raw.rows)
+        if index < shortest:
+            return list(map(itemgetter(index), raw.rows))
         return [row[index] if index < len(row) else "" for row in raw.rows]
 
     data: dict[str, list[object]] = {"_row_number": list(raw.row_numbers)}

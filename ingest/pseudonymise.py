@@ -7,7 +7,6 @@ same person gets the same key across feeds, files and loads.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 from datetime import date
 
@@ -23,7 +22,7 @@ class Pseudonymiser:
     def key_for(self, kind: str, identifier: str) -> str:
         """A stable 32-hex-digit key for ``identifier`` of type ``kind`` (staff, prisoner)."""
         message = f"{kind}:{identifier.strip().upper()}".encode()
-        return hmac.new(self._key, message, hashlib.sha256).hexdigest()[:32]
+        return hmac.digest(self._key, message, "sha256").hex()[:32]
 
 
 def age_band(date_of_birth: date, on: date) -> str:

@@ -75,7 +75,7 @@ def read_csv_text(text: str) -> tuple[list[str], list[list[str]], list[int]]:
         for record in reader:
             if header is None:
                 header = record
-            elif any(cell.strip() for cell in record):
+            elif "".join(record).strip():  # skip rows of blank cells
                 rows.append(record)
                 numbers.append(start)
             start = reader.line_num + 1
