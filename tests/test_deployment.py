@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from tipwh.up import LATENCY_SETTINGS
+
 ROOT = Path(__file__).resolve().parents[1]
 AIRFLOW_SERVICES = ["airflow-api-server", "airflow-scheduler", "airflow-dag-processor",
                     "airflow-triggerer"]
@@ -58,9 +60,11 @@ def test_airflow_services_share_image_settings_secrets_and_data_volumes():
         assert "COPY airflow_local_settings.py ./" in dockerfile  # the scheduler's preload
         assert "COPY dags ./dags" in dockerfile and env["AIRFLOW__CORE__DAGS_FOLDER"] == "/opt/tip/dags"
         assert env["TIPWH_DEMO"] == "0"
+        for key, value in LATENCY_SETTINGS.items():  # the same tuning as `make up`
+            assert env[key] == value, (name, key)
         mounts = {m.split(":")[1]: m.split(":")[0] for m in service["volumes"]}
         home = env["TIPWH_HOME"]
-        for folder in ["landing", "quarantine", "work", "warehouse", "reports"]:
+        for folder in ["landing", "quarantine", "work", "warehouse", "reports", "docs"]:
             assert f"{home}/{folder}" in mounts, (name, folder)
         assert set(mounts.values()) <= declared
         if name != "airflow-init":

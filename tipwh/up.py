@@ -34,6 +34,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# A night is ~20 short tasks queued one at a time through the DuckDB pool, so per-task
+# latency is the pipeline's overhead (measured in BENCHMARKS.md). A task's supervisor waits
+# up to the heartbeat interval (default 5 s) after the task's last output before it notices
+# the process has exited, which happened to one task in four: 1 s bounds that.
+# docker-compose.yml sets the same. (A shorter scheduler idle sleep saved another 2 s but
+# made SQLite's lock contended enough to fail `airflow backfill create` beside it.)
+LATENCY_SETTINGS = {
+    "AIRFLOW__WORKERS__MIN_HEARTBEAT_INTERVAL": "1",
+}
+
+
 def local_env(settings, port: int) -> dict[str, str]:
     env = airflow_local.airflow_env(settings)
     env.update({
@@ -42,6 +53,7 @@ def local_env(settings, port: int) -> dict[str, str]:
         "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://127.0.0.1:{port}/execution/",
         "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "True",
         "AIRFLOW__API__BASE_URL": f"http://127.0.0.1:{port}",
+        **LATENCY_SETTINGS,
     })
     return env
 
