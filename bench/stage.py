@@ -69,10 +69,6 @@ def land(home: Path, month: str, which: str) -> dict:
 
 def load(home: Path, month: str) -> dict:
     """Every feed in load order, timed one by one; validation's share timed inside."""
-    t = time.perf_counter()
-    import great_expectations  # noqa: F401  (timed apart, not charged to the first feed)
-
-    import_seconds = time.perf_counter() - t
     import ingest.load
     from ingest.feeds import LOAD_ORDER
     from tipwh import pipeline
@@ -104,7 +100,6 @@ def load(home: Path, month: str) -> dict:
                        "rows_per_s": round(rows / seconds) if rows else None,
                        "mb_per_s": round(size / 1e6 / seconds, 2) if rows else None}
     return {"rows": sum(f["rows"] for f in feeds.values()),
-            "gx_import_seconds": round(import_seconds, 3),
             "validate_seconds": round(spent["validate"], 3), "feeds": feeds}
 
 
@@ -185,7 +180,21 @@ def airflow_dag(home: Path, month: str) -> dict:
             "states": states, "failed_tasks": failed}
 
 
+# Stages whose libraries are imported before the clock starts, as Airflow's scheduler does
+# before it forks task processes: their seconds are the work, import_seconds beside them.
+PRELOADED = {"load", "load_history", "data_docs", "reports", "publish", "noop_rerun",
+             "duckdb_read_csv", "dbt_build", "dbt_build_history", "dbt_build_incremental",
+             "dbt_build_noop", "dbt_build_full_refresh"}
+
+
 def run(name: str, home: Path, month: str, scale: float, history: int) -> dict:
+    import_seconds = 0.0
+    if name in PRELOADED:
+        t = time.perf_counter()
+        from airflow_local_settings import preload_task_libraries
+
+        preload_task_libraries()
+        import_seconds = time.perf_counter() - t
     from tipwh import pipeline
 
     settings = _settings(home)
@@ -196,6 +205,8 @@ def run(name: str, home: Path, month: str, scale: float, history: int) -> dict:
         extra = land(home, month, name.removeprefix("land_"))
     elif name in {"load", "load_history"}:
         extra = load(home, month)
+    elif name == "data_docs":
+        extra = {"pages": pipeline.data_docs(settings, pipeline.as_of_for(month))}
     elif name == "duckdb_read_csv":
         extra = duckdb_read_csv(home, month)
     elif name in {"dbt_build", "dbt_build_history", "dbt_build_incremental", "dbt_build_noop"}:
@@ -225,7 +236,8 @@ def run(name: str, home: Path, month: str, scale: float, history: int) -> dict:
     else:
         raise SystemExit(f"unknown stage {name!r}")
     return {"stage": name, "seconds": round(time.perf_counter() - started, 3),
-            "peak_rss_mb": round(_peak_mb(), 1), **extra}
+            "import_seconds": round(import_seconds, 3), "peak_rss_mb": round(_peak_mb(), 1),
+            **extra}
 
 
 if __name__ == "__main__":
