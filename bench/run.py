@@ -30,6 +30,7 @@ SCALE_STAGES = ["generate", "duckdb_read_csv", "load", "data_docs", "dbt_build",
                 "reports",
                 "noop_rerun", "dbt_build_noop", "dbt_build_full_refresh"]
 HISTORY_MONTHS = 59
+AIRFLOW_REPEATS = 3
 
 
 def _stage(name: str, home: Path, month: str, scale: float, history: int = 0) -> dict:
@@ -57,12 +58,16 @@ def _scale_run(scale: float, month: str, airflow: bool) -> dict:
     try:
         print(f"scale {scale:g} ({home})", flush=True)
         stages = {"generate": _stage("generate", home, month, scale)}
-        if airflow:  # the same files, in a home of their own, for the run through Airflow
-            shutil.copytree(home / "landing", home / "airflow_home" / "landing")
+        airflow_homes = [home / f"airflow_home_{i}" for i in range(AIRFLOW_REPEATS if airflow else 0)]
+        for airflow_home in airflow_homes:  # the same files, in homes of their own
+            shutil.copytree(home / "landing", airflow_home / "landing")
         for name in SCALE_STAGES[1:]:
             stages[name] = _stage(name, home, month, scale)
-        if airflow:
-            stages["airflow_dag"] = _stage("airflow_dag", home / "airflow_home", month, scale)
+        if airflow:  # a shared 2-core VM varies run to run: the median of three nights
+            tries = sorted((_stage("airflow_dag", h, month, scale) for h in airflow_homes),
+                           key=lambda r: r["pipeline_seconds"])
+            stages["airflow_dag"] = {**tries[len(tries) // 2],
+                                     "pipeline_seconds_each": [r["pipeline_seconds"] for r in tries]}
         load, ref = stages["load"], stages["duckdb_read_csv"]
         direct = sum(stages[s]["seconds"]
                      for s in ("load", "data_docs", "dbt_build", "publish", "reports"))
@@ -169,13 +174,15 @@ def markdown(results: dict) -> str:
             lines.append(f"| {run['scale']:g} | {feed} | {f['rows']} | {f['mb']} | {f['seconds']} "
                          f"| {f['validate_seconds']} | {f['rows_per_s'] or '-'} | {f['mb_per_s'] or '-'} |")
     lines += ["", "## Through Airflow", "",
-              "| scale | services start s | trigger to reports done s | task seconds per DAG | direct s |",
+              "| scale | services start s | trigger to reports done s (median; each run) "
+              "| task seconds per DAG | direct s |",
               "|---|---|---|---|---|"]
     for run in results["runs"]:
         a = run["stages"].get("airflow_dag")
         if a:
+            each = "; ".join(str(x) for x in a.get("pipeline_seconds_each", []))
             lines.append(f"| {run['scale']:g} | {a['services_start_seconds']} | {a['pipeline_seconds']} "
-                         f"| {json.dumps(a['task_seconds'])} | {run['direct_pipeline_seconds']} |")
+                         f"({each}) | {json.dumps(a['task_seconds'])} | {run['direct_pipeline_seconds']} |")
     lines += ["", "## 5-year history", "", "| warehouse | stage | seconds | peak MB |",
               "|---|---|---|---|"]
     for label, key in (("setup", "setup"), ("with history", "with_history"), ("empty", "on_empty")):

@@ -14,6 +14,7 @@ import urllib.request
 from dataclasses import dataclass
 
 FINISHED = {"success", "failed"}
+POLL_SECONDS = 0.5  # waits notice a finished run within half a second
 
 
 class AirflowApiError(RuntimeError):
@@ -48,7 +49,7 @@ class AirflowRest:
                 return
             if time.monotonic() > deadline:
                 raise AirflowApiError(f"DAGs not parsed in {timeout}s: {set(dag_ids) - known}")
-            time.sleep(1)
+            time.sleep(POLL_SECONDS)
 
     def unpause(self, dag_id: str) -> None:
         self.call("PATCH", f"/dags/{dag_id}", {"is_paused": False})
@@ -82,7 +83,7 @@ class AirflowRest:
                 return state
             if time.monotonic() > deadline:
                 raise AirflowApiError(f"{dag_id} {run_id} still {state} after {timeout}s")
-            time.sleep(1)
+            time.sleep(POLL_SECONDS)
 
     def wait_for_new_runs(self, dag_id: str, seen: int, count: int = 1,
                           timeout: float = 600) -> list[dict]:
@@ -94,7 +95,7 @@ class AirflowRest:
                 return new[:count]
             if time.monotonic() > deadline:
                 raise AirflowApiError(f"{dag_id}: {count} new run(s) not finished in {timeout}s")
-            time.sleep(1)
+            time.sleep(POLL_SECONDS)
 
     def clear(self, dag_id: str, run_id: str) -> None:
         """Clear every task of a run, as "Clear" in the UI: the run goes again."""
