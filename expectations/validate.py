@@ -15,6 +15,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from expectations.rules import SUITE_VERSION
@@ -93,9 +94,14 @@ def _get_or_add(factory, name: str, make):
         return factory.add(make())
 
 
+def _cell_reason_columns(frame: pd.DataFrame) -> list[str]:
+    """The parser's ``<column>__invalid`` companions (``_row__invalid`` is a row's, not a cell's)."""
+    return [c for c in frame.columns if c.endswith("__invalid") and c != "_row__invalid"]
+
+
 def _gather_cell_problems(frame: pd.DataFrame) -> pd.Series:
     """Per row, every cell the parser could not read (``<column>: <why>; ...``), else null."""
-    columns = [c for c in frame.columns if c.endswith("__invalid") and c != "_row__invalid"]
+    columns = _cell_reason_columns(frame)
     gathered = pd.Series(None, index=frame.index, dtype=object)
     flagged = frame[columns].notna().any(axis=1)
     if flagged.any():
@@ -107,16 +113,26 @@ def _gather_cell_problems(frame: pd.DataFrame) -> pd.Series:
 
 
 def answers_frame(feed_name: str, frame: pd.DataFrame) -> pd.DataFrame | None:
-    """One row per given survey answer: ``_idx``, ``item``, ``scale``, ``value``."""
+    """One row per given survey answer: ``_idx``, ``item``, ``scale``, ``value``.
+
+    Built with numpy (rows x questions, unanswered dropped): at scale a survey has millions
+    of answers, and ``item``/``scale`` are categories, cheap for GX to hash and filter.
+    """
     scales = answer_scales(feed_name)
     if not scales:
         return None
-    scale_of = {item: scale.code for scale in scales for item in scale.items}
-    answers = frame[["_idx", *scale_of]].melt(id_vars="_idx", var_name="item",
-                                              value_name="value").dropna(subset=["value"])
-    answers["value"] = answers["value"].astype("int64")  # scores parse as whole numbers
-    answers["scale"] = answers["item"].map(scale_of)
-    return answers.reset_index(drop=True)
+    items = [item for scale in scales for item in scale.items]
+    scale_codes = np.array([n for n, scale in enumerate(scales) for _ in scale.items])
+    grid = frame[items].to_numpy(dtype="float64", na_value=np.nan)  # scores or missing
+    given = ~np.isnan(grid.ravel())
+    item_codes = np.tile(np.arange(len(items)), len(frame))[given]
+    return pd.DataFrame({
+        "_idx": np.repeat(frame["_idx"].to_numpy(), len(items))[given],
+        "item": pd.Categorical.from_codes(item_codes, categories=items),
+        "scale": pd.Categorical.from_codes(scale_codes[item_codes],
+                                           categories=[scale.code for scale in scales]),
+        "value": grid.ravel()[given].astype("int64"),  # scores parse as whole numbers
+    })
 
 
 def _columns_read(suite, index_columns: list[str]) -> list[str]:
@@ -210,7 +226,7 @@ def _add_cell_failures(rows: dict[int, list[RowFailure]], frame: pd.DataFrame,
                        idxs: list[int]) -> None:
     """``<column>: parsable`` for each unreadable cell of the rows GX flagged."""
     positions = pd.Index(frame["_idx"]).get_indexer(idxs)
-    for column in (c for c in frame.columns if c.endswith("__invalid") and c != "_row__invalid"):
+    for column in _cell_reason_columns(frame):
         reasons = frame[column].to_numpy()[positions]
         for idx, reason in zip(idxs, reasons, strict=True):
             if not pd.isna(reason):
