@@ -10,9 +10,27 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from airflow.sdk import ExceptionRetryPolicy, RetryAction, RetryRule, get_current_context
+from airflow.sdk import (
+    CronTriggerTimetable,
+    ExceptionRetryPolicy,
+    RetryAction,
+    RetryRule,
+    get_current_context,
+)
 
 DUCKDB_WRITER_POOL = "tip_duckdb_writer"  # one slot: DuckDB takes one writing process per file
+
+
+def london_cron(expression: str) -> CronTriggerTimetable:
+    """A cron schedule in London time that never runs a missed slot when first unpaused.
+
+    Airflow's default (``run_immediately=False``) still runs the latest slot if it passed
+    within a tenth of the gap between slots (2.4 h for a nightly DAG, 3 days for a monthly
+    one): unpausing at 02:30 would load a night nobody asked for. ``timedelta(0)`` waits for
+    the next slot. Once a DAG has runs, a slot missed while the scheduler was down still runs.
+    """
+    return CronTriggerTimetable(expression, timezone="Europe/London",
+                                run_immediately=timedelta(0))
 ALERT_TO = "{{ var.value.get('tip_alert_emails', 'tip-data-engineers@example.invalid') }}"
 ALERT_SUBJECT = "[TIP warehouse] {{ ti.dag_id }}.{{ ti.task_id }} failed ({{ run_id }})"
 ALERT_BODY = (

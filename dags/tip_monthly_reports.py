@@ -19,9 +19,9 @@ only on the published warehouse and that month, so a rerun or
 
 from __future__ import annotations
 
-from airflow.sdk import CronTriggerTimetable, dag, task
+from airflow.sdk import dag, task
 from tip_assets import MONTHLY_REPORTS, PUBLISHED_WAREHOUSE
-from tip_common import DEFAULT_ARGS, run_logical_date
+from tip_common import DEFAULT_ARGS, london_cron, run_logical_date
 
 
 def _report_month() -> str:
@@ -32,7 +32,7 @@ def _report_month() -> str:
 
 @dag(
     dag_id="tip_monthly_reports",
-    schedule=CronTriggerTimetable("0 6 1 * *", timezone="Europe/London"),
+    schedule=london_cron("0 6 1 * *"),
     max_active_runs=1,
     default_args=DEFAULT_ARGS,
     tags=["tip", "reports", "monthly"],

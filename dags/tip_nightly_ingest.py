@@ -28,9 +28,9 @@ loads nothing twice. Every task that opens DuckDB runs in the one-slot `tip_duck
 
 from __future__ import annotations
 
-from airflow.sdk import CronTriggerTimetable, TaskGroup, dag, task
+from airflow.sdk import TaskGroup, dag, task
 from tip_assets import FEED_NAMES, NIGHTLY_INGEST_DONE, RAW_FEEDS
-from tip_common import DEFAULT_ARGS, DUCKDB_WRITER_POOL, run_logical_date
+from tip_common import DEFAULT_ARGS, DUCKDB_WRITER_POOL, london_cron, run_logical_date
 
 
 def _as_of():
@@ -102,7 +102,7 @@ def data_docs() -> int:
 
 @dag(
     dag_id="tip_nightly_ingest",
-    schedule=CronTriggerTimetable("0 2 * * *", timezone="Europe/London"),
+    schedule=london_cron("0 2 * * *"),
     max_active_runs=1,
     default_args=DEFAULT_ARGS,
     tags=["tip", "ingest", "nightly", "duckdb-writer"],

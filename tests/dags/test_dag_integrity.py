@@ -137,3 +137,22 @@ def test_dag_files_import_no_project_or_heavy_modules_at_top_level(dag_file: Pat
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
+@pytest.mark.parametrize(("dag_id", "just_after_a_slot"), [
+    ("tip_nightly_ingest", "2026-11-25T02:20:00+00:00"),  # 02:20 London, 20 min after 02:00
+    ("tip_monthly_reports", "2026-12-01T09:00:00+00:00"),  # 3 h after the 1st's 06:00
+])
+def test_unpausing_just_after_a_slot_waits_for_the_next_one(dagbag, monkeypatch, dag_id,
+                                                            just_after_a_slot):
+    import pendulum
+    from airflow.serialization.encoders import coerce_to_core_timetable
+    from airflow.timetables import trigger
+    from airflow.timetables.base import TimeRestriction
+
+    now = pendulum.parse(just_after_a_slot)
+    monkeypatch.setattr(trigger, "utcnow", lambda: now)
+    timetable = coerce_to_core_timetable(dagbag.dags[dag_id].timetable)
+    first = timetable.next_dagrun_info(last_automated_data_interval=None,
+                                       restriction=TimeRestriction(None, None, False))
+    assert first.run_after > now  # Airflow's default would run the slot just missed
