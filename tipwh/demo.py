@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     print(f"\nwarehouse (read-only SQL shell: .venv/bin/tipwh sql): {settings.published_db}")
     print(f"reports: {settings.reports_dir / args.month}/index.html")
+    print(f"GX Data Docs of the night's validation: {settings.gx_docs_dir}/index.html")
     return 0
 
 
