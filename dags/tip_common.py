@@ -20,6 +20,16 @@ from airflow.sdk import (
 
 DUCKDB_WRITER_POOL = "tip_duckdb_writer"  # one slot: DuckDB takes one writing process per file
 
+ALERT_TO = "{{ var.value.get('tip_alert_emails', 'tip-data-engineers@example.invalid') }}"
+ALERT_SUBJECT = "[TIP warehouse] {{ ti.dag_id }}.{{ ti.task_id }} failed ({{ run_id }})"
+ALERT_BODY = (
+    "<p>Task <b>{{ ti.task_id }}</b> of <b>{{ ti.dag_id }}</b> failed on try "
+    "{{ ti.try_number }}, run {{ run_id | e }}.</p>"
+    "<pre>{{ exception | string | e }}</pre>"
+    "<p>Rejected files are in the quarantine folder beside a .reason.json; after a fix, "
+    "<code>tipwh release FILE</code> and clear the task.</p>"
+)
+
 
 def london_cron(expression: str) -> CronTriggerTimetable:
     """A cron schedule in London time that never runs a missed slot when first unpaused.
@@ -31,15 +41,6 @@ def london_cron(expression: str) -> CronTriggerTimetable:
     """
     return CronTriggerTimetable(expression, timezone="Europe/London",
                                 run_immediately=timedelta(0))
-ALERT_TO = "{{ var.value.get('tip_alert_emails', 'tip-data-engineers@example.invalid') }}"
-ALERT_SUBJECT = "[TIP warehouse] {{ ti.dag_id }}.{{ ti.task_id }} failed ({{ run_id }})"
-ALERT_BODY = (
-    "<p>Task <b>{{ ti.task_id }}</b> of <b>{{ ti.dag_id }}</b> failed on try "
-    "{{ ti.try_number }}, run {{ run_id | e }}.</p>"
-    "<pre>{{ exception | string | e }}</pre>"
-    "<p>Rejected files are in the quarantine folder beside a .reason.json; after a fix, "
-    "<code>tipwh release FILE</code> and clear the task.</p>"
-)
 
 
 def notify_data_engineers(context) -> None:
