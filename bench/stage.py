@@ -170,9 +170,9 @@ def airflow_dag(home: Path, month: str) -> dict:
         done = time.perf_counter()
         task_seconds, failed = {}, []
         for dag_id, run_id in runs.items():
-            tis = api.call("GET", f"/dags/{dag_id}/dagRuns/{run_id}/taskInstances?limit=200")
-            task_seconds[dag_id] = round(sum(t["duration"] or 0 for t in tis["task_instances"]), 2)
-            failed += [f"{dag_id}.{t['task_id']}" for t in tis["task_instances"] if t["state"] == "failed"]
+            tis = api.task_instances(dag_id, run_id).values()
+            task_seconds[dag_id] = round(sum(t["duration"] or 0 for t in tis), 2)
+            failed += [f"{dag_id}.{t['task_id']}" for t in tis if t["state"] == "failed"]
     finally:
         up.stop(procs)
     return {"services_start_seconds": round(ready - started, 2),
