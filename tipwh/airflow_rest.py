@@ -21,6 +21,16 @@ class AirflowApiError(RuntimeError):
     pass
 
 
+def _wait_until(check, timeout: float, failure):
+    """Poll ``check`` until it returns something other than None; raise ``failure()`` late."""
+    deadline = time.monotonic() + timeout
+    while (result := check()) is None:
+        if time.monotonic() > deadline:
+            raise AirflowApiError(failure())
+        time.sleep(POLL_SECONDS)
+    return result
+
+
 @dataclass
 class AirflowRest:
     base_url: str  # e.g. http://127.0.0.1:8080
@@ -42,14 +52,11 @@ class AirflowRest:
 
     def wait_for_dags(self, dag_ids: list[str], timeout: float = 120) -> None:
         """Wait until the DAG processor has parsed every one of ``dag_ids``."""
-        deadline = time.monotonic() + timeout
-        while True:
-            known = {d["dag_id"] for d in self.call("GET", "/dags?limit=100")["dags"]}
-            if set(dag_ids) <= known:
-                return
-            if time.monotonic() > deadline:
-                raise AirflowApiError(f"DAGs not parsed in {timeout}s: {set(dag_ids) - known}")
-            time.sleep(POLL_SECONDS)
+        def missing() -> set[str]:
+            return set(dag_ids) - {d["dag_id"] for d in self.call("GET", "/dags?limit=100")["dags"]}
+
+        _wait_until(lambda: None if missing() else True, timeout,
+                    lambda: f"DAGs not parsed in {timeout}s: {missing()}")
 
     def unpause(self, dag_id: str) -> None:
         self.call("PATCH", f"/dags/{dag_id}", {"is_paused": False})
@@ -76,26 +83,22 @@ class AirflowRest:
         return {k: t["state"] for k, t in self.task_instances(dag_id, run_id).items()}
 
     def wait_for_run(self, dag_id: str, run_id: str, timeout: float = 600) -> str:
-        deadline = time.monotonic() + timeout
-        while True:
+        def finished() -> str | None:
             state = self.run(dag_id, run_id)["state"]
-            if state in FINISHED:
-                return state
-            if time.monotonic() > deadline:
-                raise AirflowApiError(f"{dag_id} {run_id} still {state} after {timeout}s")
-            time.sleep(POLL_SECONDS)
+            return state if state in FINISHED else None
+
+        return _wait_until(finished, timeout, lambda: f"{dag_id} {run_id} still "
+                           f"{self.run(dag_id, run_id)['state']} after {timeout}s")
 
     def wait_for_new_runs(self, dag_id: str, seen: int, count: int = 1,
                           timeout: float = 600) -> list[dict]:
         """Wait for ``count`` runs after the first ``seen`` ones to finish; return them."""
-        deadline = time.monotonic() + timeout
-        while True:
-            new = self.runs(dag_id)[seen:]
-            if len(new) >= count and all(r["state"] in FINISHED for r in new[:count]):
-                return new[:count]
-            if time.monotonic() > deadline:
-                raise AirflowApiError(f"{dag_id}: {count} new run(s) not finished in {timeout}s")
-            time.sleep(POLL_SECONDS)
+        def finished() -> list[dict] | None:
+            new = self.runs(dag_id)[seen:seen + count]
+            return new if len(new) == count and all(r["state"] in FINISHED for r in new) else None
+
+        return _wait_until(finished, timeout,
+                           lambda: f"{dag_id}: {count} new run(s) not finished in {timeout}s")
 
     def clear(self, dag_id: str, run_id: str) -> None:
         """Clear every task of a run, as "Clear" in the UI: the run goes again."""
